@@ -1,0 +1,13 @@
+package dev.cauce.cli;
+
+import java.util.List;
+
+/** The sections {@code cauce demo} runs before training, in order. Each modality adds its own. */
+final class DemoSections {
+    private DemoSections() { }
+
+    static List<DemoSection> all() {
+        return List.of(
+        );
+    }
+}
