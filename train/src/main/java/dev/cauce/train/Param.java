@@ -1,0 +1,61 @@
+package dev.cauce.train;
+
+import java.util.Arrays;
+
+/**
+ * A trainable tensor: its values and the gradient of the loss with respect to them, both flat
+ * row-major float arrays of the same length. Layers own their params and write {@link #grad} in
+ * backward; optimizers read the gradient and update {@link #value} in place.
+ */
+public final class Param {
+    private final String name;
+    private final int[] shape;
+    /** Current values (updated in place by optimizers). */
+    public final float[] value;
+    /** Gradient of the loss, written by backward, zeroed by {@link #zeroGrad()}. */
+    public final float[] grad;
+    private final boolean decayed;
+
+    /**
+     * @param name    for messages, checkpoints and plots, e.g. {@code "dense1.weight"}
+     * @param decayed whether weight decay and L1/L2 penalties apply (weights yes; biases and
+     *                normalization scales usually no)
+     */
+    public Param(String name, boolean decayed, int... shape) {
+        long n = 1;
+        for (int d : shape) {
+            if (d <= 0) throw new IllegalArgumentException(name + ": dimensions must be positive, got " + Arrays.toString(shape));
+            n *= d;
+        }
+        this.name = name;
+        this.shape = shape.clone();
+        this.value = new float[Math.toIntExact(n)];
+        this.grad = new float[value.length];
+        this.decayed = decayed;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    public int size() {
+        return value.length;
+    }
+
+    public boolean decayed() {
+        return decayed;
+    }
+
+    public void zeroGrad() {
+        Arrays.fill(grad, 0f);
+    }
+
+    @Override
+    public String toString() {
+        return name + Arrays.toString(shape);
+    }
+}
