@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = {
-            "Cauce turns raw images, audio, text and video into training-ready tensors,",
-            "augments them, and streams them into a bundled SIMD training core.",
+            "Cauce turns raw images, audio, text and video into training-ready tensors, "
+                + "augments them, and streams them into a bundled SIMD training core.",
             "",
             "Start with 'cauce demo'. Every command explains itself with --help."},
         subcommands = {
@@ -44,6 +44,7 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line and returns the exit code (used by tests). */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        cl.setUsageHelpWidth(100);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (verbose) ex.printStackTrace(cmd.getErr());
             cmd.getErr().println("error: " + oneLine(ex));
