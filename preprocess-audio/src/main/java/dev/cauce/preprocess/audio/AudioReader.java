@@ -40,9 +40,11 @@ public final class AudioReader {
 
     /** Decodes any FFmpeg-supported audio file (all channels, native sample rate). */
     public static Audio decodeWithFfmpeg(Path path) throws IOException {
-        // FFmpeg prints stream dumps and warnings to stderr otherwise; errors still reach us as exceptions.
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(path.toFile())) {
+            // Set after the grabber's class has loaded FFmpeg (its static set-up resets the level).
+            // AV_LOG_QUIET rather than AV_LOG_ERROR: probe failures ("Failed to find two consecutive
+            // MPEG audio frames") are logged at error level but reach the caller as one IOException anyway.
+            avutil.av_log_set_level(avutil.AV_LOG_QUIET);
             g.setSampleMode(FrameGrabber.SampleMode.FLOAT);
             try {
                 g.start();
