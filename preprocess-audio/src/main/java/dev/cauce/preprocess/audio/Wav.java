@@ -1,11 +1,12 @@
 package dev.cauce.preprocess.audio;
 
+import dev.cauce.core.io.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * WAV (RIFF/WAVE) read and written natively, without javax.sound or FFmpeg.
@@ -144,14 +145,7 @@ public final class Wav {
      */
     public static void write(Path path, Audio audio, Encoding encoding) throws IOException {
         byte[] bytes = encode(audio, encoding);
-        Path dir = path.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + path.getFileName(), ".part");
-        try {
-            Files.write(tmp, bytes);
-            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(path, out -> out.write(bytes));
     }
 
     /** The bytes of a WAV file holding {@code audio}. */
