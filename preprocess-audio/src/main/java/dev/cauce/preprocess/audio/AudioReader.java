@@ -49,7 +49,7 @@ public final class AudioReader {
             try {
                 g.start();
             } catch (FrameGrabber.Exception e) {
-                throw new IOException(path + ": cannot decode as audio (" + oneLine(e) + ")", e);
+                throw new IOException(path + ": " + openProblem(e), e);
             }
             int channels = g.getAudioChannels();
             int rate = g.getSampleRate();
@@ -107,6 +107,14 @@ public final class AudioReader {
             for (int i = 0; i < n; i++) a[i * channels + c] = d.get();
         }
         return a;
+    }
+
+    /** FFmpeg's open errors in one line a user can act on. */
+    private static String openProblem(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("avformat_open_input")) return "not a readable audio file (FFmpeg recognises no media format in it)";
+        if (m.contains("avcodec") || m.contains("codec")) return "unsupported audio codec (" + oneLine(e) + ")";
+        return "cannot decode as audio (" + oneLine(e) + ")";
     }
 
     private static String oneLine(Exception e) {
