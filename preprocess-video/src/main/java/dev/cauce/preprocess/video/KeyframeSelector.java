@@ -40,7 +40,7 @@ public final class KeyframeSelector {
         }
         Integer[] order = IntStream.range(0, scores.length).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparingInt(i -> i));
-        // taken[i] marks frames within minSpacing of a pick: O(K * spacing), fine for videos.
+        // blocked[i] marks frames within minSpacing of a pick: O(K * spacing), fine for videos.
         boolean[] blocked = new boolean[scores.length];
         int[] picked = new int[Math.min(k, scores.length)];
         int n = 0;
