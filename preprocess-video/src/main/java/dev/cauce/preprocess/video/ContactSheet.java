@@ -1,6 +1,8 @@
 package dev.cauce.preprocess.video;
 
 import dev.cauce.preprocess.image.Image;
+import dev.cauce.preprocess.image.ImageOps;
+import dev.cauce.preprocess.image.Interpolation;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 
@@ -32,7 +34,7 @@ public final class ContactSheet {
         Image sheet = Image.ofBytes(width, height, 3, bg);
         try (Mat dst = sheet.asMat()) {
             for (int i = 0; i < frames.size(); i++) {
-                Image thumb = Frames.resizeArea(frames.get(i).toRgb().toDepth(Image.Depth.U8), thumbWidth, thumbHeight);
+                Image thumb = ImageOps.resize(frames.get(i).toRgb().toDepth(Image.Depth.U8), thumbWidth, thumbHeight, Interpolation.AREA);
                 int x = GAP + (i % cols) * (thumbWidth + GAP);
                 int y = GAP + (i / cols) * (thumbHeight + GAP);
                 try (Mat src = thumb.asMat(); Rect r = new Rect(x, y, thumbWidth, thumbHeight); Mat cell = dst.apply(r)) {

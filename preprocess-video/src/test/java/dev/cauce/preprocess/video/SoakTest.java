@@ -1,6 +1,8 @@
 package dev.cauce.preprocess.video;
 
 import dev.cauce.preprocess.image.Image;
+import dev.cauce.preprocess.image.ImageOps;
+import dev.cauce.preprocess.image.Interpolation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +37,7 @@ class SoakTest {
         // A tiny clip keeps the soak fast: what is measured is open/decode/close, not pixel work.
         List<Image> small = new ArrayList<>();
         try (VideoReader r = VideoReader.open(TestData.sample("tree.avi"))) {
-            for (Image f : r.frames(new int[] {0, 30, 60})) small.add(Frames.resizeArea(f, 80, 60));
+            for (Image f : r.frames(new int[] {0, 30, 60})) small.add(ImageOps.resize(f, 80, 60, Interpolation.AREA));
         }
         Path clip = LosslessVideo.write(dir.resolve("tiny.mkv"), small, 10);
         for (int i = 0; i < 20; i++) cycle(clip, i % 3); // warm up: natives loaded, JIT settled

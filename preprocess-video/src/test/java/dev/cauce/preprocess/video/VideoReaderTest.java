@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cauce.core.io.NdArray;
 import dev.cauce.core.io.Npy;
 import dev.cauce.preprocess.image.Image;
+import dev.cauce.preprocess.image.ImageOps;
+import dev.cauce.preprocess.image.Interpolation;
 import dev.cauce.preprocess.image.ImageCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,7 +144,7 @@ class VideoReaderTest {
             int[] idx = {0, 100, 400};
             for (int k = 0; k < idx.length; k++) {
                 // The golden is the frame halved with INTER_AREA (an exact 2x2 box average).
-                Image half = Frames.resizeArea(frames.get(k), 384, 288);
+                Image half = ImageOps.resize(frames.get(k), 384, 288, Interpolation.AREA);
                 NdArray golden = Npy.read(TestData.SHARED_GOLDEN.resolve(String.format("vtest_f%03d_rgb_half.npy", idx[k])));
                 assertArrayEquals(golden.data(), half.toBytes(), "vtest frame " + idx[k]);
             }
