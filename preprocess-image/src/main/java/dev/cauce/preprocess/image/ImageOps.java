@@ -108,14 +108,14 @@ public final class ImageOps {
      * pixel on the right/bottom) with {@code fill}. Nothing is lost or distorted.
      */
     public static Image letterbox(Image img, int width, int height, Interpolation interpolation, double fill) {
-        Letterbox lb = letterboxGeometry(img.width(), img.height(), width, height);
+        LetterboxGeometry lb = letterboxGeometry(img.width(), img.height(), width, height);
         Image resized = resize(img, lb.resizedWidth(), lb.resizedHeight(), interpolation);
         return pad(resized, lb.top(), height - lb.resizedHeight() - lb.top(), lb.left(),
                 width - lb.resizedWidth() - lb.left(), BorderMode.CONSTANT, fill);
     }
 
     /** Where a letterboxed image lands: its resized size and the top/left padding. */
-    public record Letterbox(int resizedWidth, int resizedHeight, int left, int top) {
+    public record LetterboxGeometry(int resizedWidth, int resizedHeight, int left, int top) {
         /** The map from source coordinates to letterboxed coordinates (for boxes and keypoints). */
         public Affine affine(int srcWidth, int srcHeight) {
             return Affine.scaling((double) resizedWidth / srcWidth, (double) resizedHeight / srcHeight)
@@ -124,13 +124,13 @@ public final class ImageOps {
     }
 
     /** Geometry of {@link #letterbox}, without touching pixels. */
-    public static Letterbox letterboxGeometry(int srcWidth, int srcHeight, int width, int height) {
+    public static LetterboxGeometry letterboxGeometry(int srcWidth, int srcHeight, int width, int height) {
         requirePositive("width", width);
         requirePositive("height", height);
         double s = Math.min((double) width / srcWidth, (double) height / srcHeight);
         int rw = Math.max(1, Math.min(width, (int) Math.round(srcWidth * s)));
         int rh = Math.max(1, Math.min(height, (int) Math.round(srcHeight * s)));
-        return new Letterbox(rw, rh, (width - rw) / 2, (height - rh) / 2);
+        return new LetterboxGeometry(rw, rh, (width - rw) / 2, (height - rh) / 2);
     }
 
     /** Pads each side by the given number of pixels (OpenCV {@code copyMakeBorder}). */
