@@ -58,6 +58,39 @@ public record LabelledData(Tensor inputs, int[] labels, String source) {
         return of(x, inputs, y, labels);
     }
 
+    /**
+     * Loads one split (e.g. {@code "train"} or {@code "test"}) from a folder, trying these file
+     * pairs in order (the first whose input file exists is used):
+     * <ol>
+     *   <li>{@code SPLIT-images-idx3-ubyte.gz} and {@code SPLIT-labels-idx1-ubyte.gz} (MNIST's names; also without {@code .gz});</li>
+     *   <li>{@code SPLIT-images.npy} and {@code SPLIT-labels.npy};</li>
+     *   <li>{@code x_SPLIT.npy} and {@code y_SPLIT.npy} (Keras' names).</li>
+     * </ol>
+     *
+     * @throws IOException naming the folder and the names tried when no pair is found, or the
+     *                     problem with the files found (see {@link #load})
+     */
+    public static LabelledData loadSplit(Path dir, String split) throws IOException {
+        String[][] pairs = {
+                {split + "-images-idx3-ubyte.gz", split + "-labels-idx1-ubyte.gz"},
+                {split + "-images-idx3-ubyte", split + "-labels-idx1-ubyte"},
+                {split + "-images.npy", split + "-labels.npy"},
+                {"x_" + split + ".npy", "y_" + split + ".npy"}};
+        StringBuilder tried = new StringBuilder();
+        for (String[] pair : pairs) {
+            Path inputs = dir.resolve(pair[0]);
+            if (Files.isRegularFile(inputs)) {
+                Path labels = dir.resolve(pair[1]);
+                if (!Files.isRegularFile(labels)) {
+                    throw new IOException(dir + ": found " + pair[0] + " but not its labels file " + pair[1]);
+                }
+                return load(inputs, labels);
+            }
+            tried.append(tried.isEmpty() ? "" : ", ").append(pair[0]);
+        }
+        throw new IOException(dir + ": no " + split + " split found (looked for " + tried + ")");
+    }
+
     /** Pairs already-read inputs and labels, failing with both file names when the counts differ. */
     static LabelledData of(Tensor inputs, Path inputsFile, int[] labels, Path labelsFile) throws IOException {
         int n = inputs.rank() == 0 ? 0 : inputs.dim(0);
