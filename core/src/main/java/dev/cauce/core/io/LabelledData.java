@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
@@ -71,25 +72,36 @@ public record LabelledData(Tensor inputs, int[] labels, String source) {
      *                     problem with the files found (see {@link #load})
      */
     public static LabelledData loadSplit(Path dir, String split) throws IOException {
-        String[][] pairs = {
-                {split + "-images-idx3-ubyte.gz", split + "-labels-idx1-ubyte.gz"},
-                {split + "-images-idx3-ubyte", split + "-labels-idx1-ubyte"},
-                {split + "-images.npy", split + "-labels.npy"},
-                {"x_" + split + ".npy", "y_" + split + ".npy"}};
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(dir + ": no such data folder (it should hold " + SPLIT_FILES + ")");
+        }
+        // MNIST's own distribution names its test split "t10k".
+        List<String> names = split.equals("test") ? List.of("test", "t10k") : List.of(split);
         StringBuilder tried = new StringBuilder();
-        for (String[] pair : pairs) {
-            Path inputs = dir.resolve(pair[0]);
-            if (Files.isRegularFile(inputs)) {
-                Path labels = dir.resolve(pair[1]);
-                if (!Files.isRegularFile(labels)) {
-                    throw new IOException(dir + ": found " + pair[0] + " but not its labels file " + pair[1]);
+        for (String name : names) {
+            String[][] pairs = {
+                    {name + "-images-idx3-ubyte.gz", name + "-labels-idx1-ubyte.gz"},
+                    {name + "-images-idx3-ubyte", name + "-labels-idx1-ubyte"},
+                    {name + "-images.npy", name + "-labels.npy"},
+                    {"x_" + name + ".npy", "y_" + name + ".npy"}};
+            for (String[] pair : pairs) {
+                Path inputs = dir.resolve(pair[0]);
+                if (Files.isRegularFile(inputs)) {
+                    Path labels = dir.resolve(pair[1]);
+                    if (!Files.isRegularFile(labels)) {
+                        throw new IOException(dir + ": found " + pair[0] + " but not its labels file " + pair[1]);
+                    }
+                    return load(inputs, labels);
                 }
-                return load(inputs, labels);
+                tried.append(tried.isEmpty() ? "" : ", ").append(pair[0]);
             }
-            tried.append(tried.isEmpty() ? "" : ", ").append(pair[0]);
         }
         throw new IOException(dir + ": no " + split + " split found (looked for " + tried + ")");
     }
+
+    /** The file names {@link #loadSplit} accepts, for help texts. */
+    public static final String SPLIT_FILES = "SPLIT-images-idx3-ubyte[.gz] + SPLIT-labels-idx1-ubyte[.gz] (IDX), "
+            + "SPLIT-images.npy + SPLIT-labels.npy, or x_SPLIT.npy + y_SPLIT.npy, where SPLIT is train or test (or t10k)";
 
     /** Pairs already-read inputs and labels, failing with both file names when the counts differ. */
     static LabelledData of(Tensor inputs, Path inputsFile, int[] labels, Path labelsFile) throws IOException {
