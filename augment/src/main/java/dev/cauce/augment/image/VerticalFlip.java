@@ -1,0 +1,40 @@
+package dev.cauce.augment.image;
+
+import dev.cauce.augment.Probabilities;
+import dev.cauce.core.Rng;
+import dev.cauce.core.TransformSpec;
+import dev.cauce.preprocess.image.Affine;
+import dev.cauce.preprocess.image.AnnotatedImage;
+import dev.cauce.preprocess.image.ImageOps;
+
+import java.util.Map;
+
+/** Mirror top-bottom with probability {@code p}; map {@link Affine#verticalFlip}(H); exact. */
+public record VerticalFlip(double p) implements GeometricAugment {
+    public VerticalFlip {
+        Probabilities.check("p", p);
+    }
+
+    @Override
+    public Affine sample(int width, int height, Rng rng) {
+        return rng.bernoulli(p) ? Affine.verticalFlip(height) : Affine.IDENTITY;
+    }
+
+    @Override
+    public WarpOptions warp() {
+        return WarpOptions.DEFAULT;
+    }
+
+    @Override
+    public AnnotatedImage apply(AnnotatedImage input, Rng rng) {
+        int w = input.image().width(), h = input.image().height();
+        Affine m = sample(w, h, rng);
+        if (m.isIdentity()) return input;
+        return new AnnotatedImage(ImageOps.verticalFlip(input.image()), input.mapTargets(m, w, h, "vertical_flip"));
+    }
+
+    @Override
+    public TransformSpec spec() {
+        return TransformSpec.of("vertical_flip", Map.of("p", p));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.cauce.cli;
+
+import dev.cauce.core.SampleException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code cauce} command. Exit codes: 0 success, 1 bad input or some inputs failed (a one-line
+ * message names the file and the problem), 2 usage error. Stack traces only with {@code --verbose}.
+ */
+@Command(name = "cauce",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {
+            "Cauce turns raw images, audio, text and video into training-ready tensors, "
+                + "augments them, and streams them into a bundled SIMD training core.",
+            "",
+            "Start with 'cauce demo'. Every command explains itself with --help."},
+        subcommands = {
+            DemoCommand.class,
+            TrainCommand.class,
+            CommandLine.HelpCommand.class,
+        })
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces for errors (default: one line per error).")
+    static boolean verbose;
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(System.out);
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (used by tests). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setUsageHelpWidth(100);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (verbose) ex.printStackTrace(cmd.getErr());
+            cmd.getErr().println("error: " + oneLine(ex));
+            return isUsage(ex) ? 2 : 1;
+        });
+        return cl.execute(args);
+    }
+
+    /** Usage errors (bad option values) exit with 2; problems with input data exit with 1. */
+    private static boolean isUsage(Throwable ex) {
+        return ex instanceof UsageException;
+    }
+
+    static String oneLine(Throwable ex) {
+        Throwable t = ex;
+        if (t instanceof UncheckedIOException u && u.getCause() != null) t = u.getCause();
+        String msg = t.getMessage();
+        if (msg == null || msg.isBlank()) msg = t.getClass().getSimpleName();
+        if (t instanceof java.nio.file.NoSuchFileException) msg = msg + ": no such file";
+        if (!(t instanceof IOException || t instanceof IllegalArgumentException || t instanceof SampleException
+                || t instanceof UsageException || t instanceof IllegalStateException)) {
+            msg = t.getClass().getSimpleName() + ": " + msg;
+        }
+        return msg.replace('\n', ' ');
+    }
+
+    /** A problem with how the command was called (exit code 2). */
+    public static final class UsageException extends RuntimeException {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"cauce " + (v == null ? "dev" : v) + " on Java " + Runtime.version()};
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.cauce.core;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DataStreamTest {
+
+    static List<Sample<Double>> samples(int n) {
+        List<Sample<Double>> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(new Sample<>(i, "item-" + i, (double) i, i % 3));
+        return out;
+    }
+
+    /** x + uniform draw, slowed down unevenly so that parallel workers finish out of order. */
+    static final Transform<Double, Double> JITTER = new Transform<>() {
+        @Override public Double apply(Double x, Rng rng) {
+            double u = rng.nextDouble();
+            if (x.intValue() % 7 == 0) {
+                try { Thread.sleep(1); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+            }
+            return x + u;
+        }
+        @Override public TransformSpec spec() { return TransformSpec.of("jitter", Map.of()); }
+    };
+
+    @Test
+    void parallelMapGivesTheSameOrderedOutputAsSequential() {
+        DataStream<Sample<Double>> seq = DataStream.of(samples(500)).map(JITTER);
+        DataStream<Sample<Double>> par = DataStream.of(samples(500)).map(JITTER).parallel(4);
+        List<Double> a = seq.toList(11, 2).stream().map(Sample::value).toList();
+        List<Double> b = par.toList(11, 2).stream().map(Sample::value).toList();
+        assertEquals(a, b);
+        List<Double> otherEpoch = seq.toList(11, 3).stream().map(Sample::value).toList();
+        assertNotEquals(a, otherEpoch, "each epoch draws new random parameters");
+    }
+
+    @Test
+    void shuffleIsSeededPermutationThatChangesPerEpoch() {
+        DataStream<Sample<Double>> s = DataStream.of(samples(300)).shuffle(300);
+        List<Long> e0 = s.toList(5, 0).stream().map(Sample::index).toList();
+        assertEquals(e0, s.toList(5, 0).stream().map(Sample::index).toList());
+        assertNotEquals(e0, s.toList(5, 1).stream().map(Sample::index).toList());
+        assertEquals(300, new HashSet<>(e0).size());
+    }
+
+    @Test
+    void smallShuffleBufferStillEmitsEverythingOnce() {
+        List<Long> out = DataStream.of(samples(1000)).shuffle(16).toList(1, 0).stream().map(Sample::index).toList();
+        assertEquals(1000, out.size());
+        assertEquals(1000, new HashSet<>(out).size());
+    }
+
+    @Test
+    void batchAndPrefetchKeepEverySampleOnce() {
+        DataStream<Batch> batches = DataStream.of(samples(1000))
+                .map(Transform.<Double, Tensor>of("to_tensor", Map.of(), x -> Tensor.of(new float[] {x.floatValue(), 1f}, 2)))
+                .parallel(2)
+                .shuffle(128)
+                .batch(64, Batch::collate)
+                .prefetch(3);
+        Set<Float> seen = new HashSet<>();
+        int total = 0;
+        try (Cursor<Batch> c = batches.open(3, 0)) {
+            while (c.hasNext()) {
+                Batch b = c.next();
+                assertArrayEquals(new int[] {b.size(), 2}, b.x().shape());
+                for (int i = 0; i < b.size(); i++) {
+                    float v = b.x().get(i, 0);
+                    assertEquals((int) v % 3, b.labels()[i], "label travels with its value");
+                    seen.add(v);
+                }
+                total += b.size();
+            }
+        }
+        assertEquals(1000, total);
+        assertEquals(1000, seen.size());
+    }
+
+    @Test
+    void failingSampleIsNamedOrSkippedAndReported() {
+        Transform<Double, Double> failOn13 = Transform.of("fail13", Map.of(), x -> {
+            if (x == 13.0) throw new IllegalArgumentException("value 13 is unlucky");
+            return x;
+        });
+        DataStream<Sample<Double>> s = DataStream.of(samples(50)).map(failOn13).parallel(2).prefetch(2);
+        SampleException e = assertThrows(SampleException.class, () -> s.toList(0, 0));
+        assertEquals("item-13: value 13 is unlucky", e.getMessage());
+
+        ErrorReport report = new ErrorReport();
+        List<Sample<Double>> kept = new ArrayList<>();
+        try (Cursor<Sample<Double>> c = s.open(0, 0, ErrorPolicy.SKIP, report)) {
+            c.forEachRemaining(kept::add);
+        }
+        assertEquals(49, kept.size());
+        assertEquals(List.of(new ErrorReport.Failure("item-13", "value 13 is unlucky")), report.failures());
+    }
+
+    @Test
+    void shardsPartitionTheStream() {
+        Set<Long> all = new HashSet<>();
+        int total = 0;
+        for (int i = 0; i < 3; i++) {
+            List<Sample<Double>> part = DataStream.of(samples(100)).shard(i, 3).toList(0, 0);
+            total += part.size();
+            part.forEach(p -> all.add(p.index()));
+        }
+        assertEquals(100, total);
+        assertEquals(100, all.size());
+    }
+
+    @Test
+    void parallelWithoutMapIsAUsageError() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> DataStream.of(samples(3)).parallel(2));
+        assertTrue(e.getMessage().contains("map"));
+    }
+}

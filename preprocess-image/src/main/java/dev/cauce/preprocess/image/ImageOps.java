@@ -1,0 +1,324 @@
+package dev.cauce.preprocess.image;
+
+import dev.cauce.core.Rng;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+
+import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
+import static org.bytedeco.opencv.global.opencv_core.flip;
+import static org.bytedeco.opencv.global.opencv_core.ROTATE_180;
+import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_CLOCKWISE;
+import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_COUNTERCLOCKWISE;
+
+/**
+ * Pure image operations with explicit parameters (no randomness): each returns a new image and
+ * never writes into its input. They run in OpenCV, writing straight into the output image's pixels.
+ *
+ * <p>Geometry: continuous pixel coordinates, x right, y down, the centre of the top-left pixel at
+ * (0.5, 0.5), an image of width W covering [0, W]. Output sizes depend only on the input size and
+ * the parameters.
+ */
+public final class ImageOps {
+
+    private ImageOps() {
+    }
+
+    /** Resizes to {@code width x height} with the given filter (OpenCV {@code resize}). */
+    public static Image resize(Image img, int width, int height, Interpolation interpolation) {
+        Image out = Image.allocate(width, height, img.channels(), img.depth());
+        try (Mat src = img.asMat(); Mat dst = out.asMat(); Size size = new Size(width, height)) {
+            opencv_imgproc.resize(src, dst, size, 0, 0, interpolation.cvFlag());
+        }
+        return out;
+    }
+
+    /**
+     * Resizes so the SHORTER side becomes {@code size}, keeping the aspect ratio; the longer side
+     * is {@code round(longer * size / shorter)} (at least 1).
+     */
+    public static Image resizeShortestSide(Image img, int size, Interpolation interpolation) {
+        int[] wh = shortestSideSize(img.width(), img.height(), size);
+        return resize(img, wh[0], wh[1], interpolation);
+    }
+
+    /** Output size {@code {width, height}} of {@link #resizeShortestSide}. */
+    public static int[] shortestSideSize(int width, int height, int size) {
+        requirePositive("size", size);
+        if (width <= height) return new int[] {size, Math.max(1, (int) Math.round((double) height * size / width))};
+        return new int[] {Math.max(1, (int) Math.round((double) width * size / height)), size};
+    }
+
+    /**
+     * Resizes so the LONGER side becomes {@code size}, keeping the aspect ratio; the shorter side is
+     * {@code round(shorter * size / longer)} (at least 1).
+     */
+    public static Image resizeLongestSide(Image img, int size, Interpolation interpolation) {
+        int[] wh = longestSideSize(img.width(), img.height(), size);
+        return resize(img, wh[0], wh[1], interpolation);
+    }
+
+    /** Output size {@code {width, height}} of {@link #resizeLongestSide}. */
+    public static int[] longestSideSize(int width, int height, int size) {
+        requirePositive("size", size);
+        if (width >= height) return new int[] {size, Math.max(1, (int) Math.round((double) height * size / width))};
+        return new int[] {Math.max(1, (int) Math.round((double) width * size / height)), size};
+    }
+
+    /** A copy of the rectangle {@code [x, x+width) x [y, y+height)}, which must lie inside the image. */
+    public static Image crop(Image img, int x, int y, int width, int height) {
+        checkRect(img, x, y, width, height);
+        Image out = Image.allocate(width, height, img.channels(), img.depth());
+        try (Mat src = img.asMat(); Rect r = new Rect(x, y, width, height); Mat roi = new Mat(src, r); Mat dst = out.asMat()) {
+            roi.copyTo(dst);
+        }
+        return out;
+    }
+
+    /** The centred {@code width x height} crop; offsets are {@code (W - width) / 2} rounded down. */
+    public static Image centerCrop(Image img, int width, int height) {
+        if (width > img.width() || height > img.height()) {
+            throw new IllegalArgumentException("centre crop " + width + "x" + height + " is larger than the image "
+                    + img.width() + "x" + img.height());
+        }
+        return crop(img, (img.width() - width) / 2, (img.height() - height) / 2, width, height);
+    }
+
+    /**
+     * Uniform aspect ratio by cropping: resize so the image covers {@code width x height} (the
+     * scale is the larger of the two ratios), then centre-crop. Nothing is distorted; edges are lost.
+     */
+    public static Image resizeAndCenterCrop(Image img, int width, int height, Interpolation interpolation) {
+        requirePositive("width", width);
+        requirePositive("height", height);
+        double s = Math.max((double) width / img.width(), (double) height / img.height());
+        int rw = Math.max(width, (int) Math.round(img.width() * s));
+        int rh = Math.max(height, (int) Math.round(img.height() * s));
+        return centerCrop(resize(img, rw, rh, interpolation), width, height);
+    }
+
+    /**
+     * Uniform aspect ratio by padding (letterbox): resize so the image fits inside
+     * {@code width x height} (the scale is the smaller of the two ratios), then pad evenly (extra
+     * pixel on the right/bottom) with {@code fill}. Nothing is lost or distorted.
+     */
+    public static Image letterbox(Image img, int width, int height, Interpolation interpolation, double fill) {
+        LetterboxGeometry lb = letterboxGeometry(img.width(), img.height(), width, height);
+        Image resized = resize(img, lb.resizedWidth(), lb.resizedHeight(), interpolation);
+        return pad(resized, lb.top(), height - lb.resizedHeight() - lb.top(), lb.left(),
+                width - lb.resizedWidth() - lb.left(), BorderMode.CONSTANT, fill);
+    }
+
+    /** Where a letterboxed image lands: its resized size and the top/left padding. */
+    public record LetterboxGeometry(int resizedWidth, int resizedHeight, int left, int top) {
+        /** The map from source coordinates to letterboxed coordinates (for boxes and keypoints). */
+        public Affine affine(int srcWidth, int srcHeight) {
+            return Affine.scaling((double) resizedWidth / srcWidth, (double) resizedHeight / srcHeight)
+                    .then(Affine.translation(left, top));
+        }
+    }
+
+    /** Geometry of {@link #letterbox}, without touching pixels. */
+    public static LetterboxGeometry letterboxGeometry(int srcWidth, int srcHeight, int width, int height) {
+        requirePositive("width", width);
+        requirePositive("height", height);
+        double s = Math.min((double) width / srcWidth, (double) height / srcHeight);
+        int rw = Math.max(1, Math.min(width, (int) Math.round(srcWidth * s)));
+        int rh = Math.max(1, Math.min(height, (int) Math.round(srcHeight * s)));
+        return new LetterboxGeometry(rw, rh, (width - rw) / 2, (height - rh) / 2);
+    }
+
+    /** Pads each side by the given number of pixels (OpenCV {@code copyMakeBorder}). */
+    public static Image pad(Image img, int top, int bottom, int left, int right, BorderMode border, double fill) {
+        if (top < 0 || bottom < 0 || left < 0 || right < 0) {
+            throw new IllegalArgumentException("padding must be >= 0, got top=" + top + " bottom=" + bottom
+                    + " left=" + left + " right=" + right);
+        }
+        Image out = Image.allocate(img.width() + left + right, img.height() + top + bottom, img.channels(), img.depth());
+        try (Mat src = img.asMat(); Mat dst = out.asMat(); Scalar value = Scalar.all(fill)) {
+            copyMakeBorder(src, dst, top, bottom, left, right, border.cvFlag(), value);
+        }
+        return out;
+    }
+
+    /**
+     * Crops {@code [x, x+w) x [y, y+h)} and resizes it to {@code outWidth x outHeight} in one step
+     * (what random-resized-crop applies). Equivalent continuous map: {@link #resizedCropAffine}.
+     */
+    public static Image resizedCrop(Image img, int x, int y, int w, int h, int outWidth, int outHeight,
+                                    Interpolation interpolation) {
+        checkRect(img, x, y, w, h);
+        Image out = Image.allocate(outWidth, outHeight, img.channels(), img.depth());
+        try (Mat src = img.asMat(); Rect r = new Rect(x, y, w, h); Mat roi = new Mat(src, r); Mat dst = out.asMat();
+             Size size = new Size(outWidth, outHeight)) {
+            opencv_imgproc.resize(roi, dst, size, 0, 0, interpolation.cvFlag());
+        }
+        return out;
+    }
+
+    /** The continuous-coordinate map of {@link #resizedCrop} (OpenCV's resize is half-pixel centred, so this is exact). */
+    public static Affine resizedCropAffine(int x, int y, int w, int h, int outWidth, int outHeight) {
+        return Affine.translation(-x, -y).then(Affine.scaling((double) outWidth / w, (double) outHeight / h));
+    }
+
+    /** Mirror left-right (exact; OpenCV {@code flip}). Map: {@link Affine#horizontalFlip}(W). */
+    public static Image horizontalFlip(Image img) {
+        return flipped(img, 1);
+    }
+
+    /** Mirror top-bottom (exact). Map: {@link Affine#verticalFlip}(H). */
+    public static Image verticalFlip(Image img) {
+        return flipped(img, 0);
+    }
+
+    private static Image flipped(Image img, int code) {
+        Image out = Image.allocate(img.width(), img.height(), img.channels(), img.depth());
+        try (Mat src = img.asMat(); Mat dst = out.asMat()) {
+            flip(src, dst, code);
+        }
+        return out;
+    }
+
+    /**
+     * Rotates by {@code quarterTurns * 90} degrees counter-clockwise (as displayed) without
+     * resampling; odd turns swap width and height. Map: {@link #rotate90Affine}.
+     */
+    public static Image rotate90(Image img, int quarterTurns) {
+        int k = Math.floorMod(quarterTurns, 4);
+        if (k == 0) return img;
+        boolean swap = (k & 1) == 1;
+        Image out = Image.allocate(swap ? img.height() : img.width(), swap ? img.width() : img.height(), img.channels(), img.depth());
+        int code = switch (k) {
+            case 1 -> ROTATE_90_COUNTERCLOCKWISE;
+            case 2 -> ROTATE_180;
+            default -> ROTATE_90_CLOCKWISE;
+        };
+        try (Mat src = img.asMat(); Mat dst = out.asMat()) {
+            opencv_core.rotate(src, dst, code);
+        }
+        return out;
+    }
+
+    /** The continuous map of {@link #rotate90} for a {@code width x height} source. */
+    public static Affine rotate90Affine(int width, int height, int quarterTurns) {
+        return switch (Math.floorMod(quarterTurns, 4)) {
+            case 0 -> Affine.IDENTITY;
+            case 1 -> new Affine(0, 1, 0, -1, 0, width);           // (x, y) -> (y, W - x)
+            case 2 -> new Affine(-1, 0, width, 0, -1, height);     // (x, y) -> (W - x, H - y)
+            default -> new Affine(0, -1, height, 1, 0, 0);         // (x, y) -> (H - y, x)
+        };
+    }
+
+    /**
+     * Rotates about the image centre (W/2, H/2) by {@code degrees} COUNTER-CLOCKWISE as displayed
+     * (OpenCV and torchvision convention), keeping the size; uncovered pixels get {@code fill}.
+     * Map: {@code Affine.rotation(-radians).about(W/2, H/2)}.
+     */
+    public static Image rotate(Image img, double degrees, Interpolation interpolation, BorderMode border, double fill) {
+        Affine m = rotationAboutCentre(img.width(), img.height(), degrees);
+        return warpAffine(img, m, img.width(), img.height(), interpolation, border, fill);
+    }
+
+    /** The map of {@link #rotate}. */
+    public static Affine rotationAboutCentre(int width, int height, double degrees) {
+        return Affine.rotation(-Math.toRadians(degrees)).about(width / 2.0, height / 2.0);
+    }
+
+    /**
+     * Warps with the continuous-coordinate map {@code m} (source to destination) into a
+     * {@code width x height} output with one OpenCV {@code warpAffine} call. The half-pixel shift to
+     * OpenCV's integer grid is applied here ({@link Affine#toIntegerGrid()}), so a box mapped with
+     * the same {@code m} lands exactly on the warped pixels.
+     */
+    public static Image warpAffine(Image img, Affine m, int width, int height, Interpolation interpolation,
+                                   BorderMode border, double fill) {
+        requirePositive("width", width);
+        requirePositive("height", height);
+        if (interpolation == Interpolation.AREA) {
+            throw new IllegalArgumentException("AREA interpolation is for resizing; warps take nearest, bilinear or bicubic");
+        }
+        Image out = Image.allocate(width, height, img.channels(), img.depth());
+        double[] g = m.toIntegerGrid().toArray();
+        try (Mat src = img.asMat(); Mat dst = out.asMat(); DoublePointer gp = new DoublePointer(g);
+             Mat matrix = new Mat(2, 3, opencv_core.CV_64F, gp);
+             Size size = new Size(width, height); Scalar value = Scalar.all(fill)) {
+            opencv_imgproc.warpAffine(src, dst, matrix, size, interpolation.cvFlag(), border.cvFlag(), value);
+        }
+        return out;
+    }
+
+    /**
+     * Random-erasing's pixel step: sets the rectangle {@code [x, x+w) x [y, y+h)} (clipped to the
+     * image) to {@code fill} in every channel.
+     */
+    public static Image erase(Image img, int x, int y, int w, int h, double fill) {
+        Image out = copy(img);
+        int x0 = Math.max(0, x), y0 = Math.max(0, y);
+        int x1 = Math.min(img.width(), x + w), y1 = Math.min(img.height(), y + h);
+        if (x1 <= x0 || y1 <= y0) return out;
+        try (Mat dst = out.asMat(); Rect r = new Rect(x0, y0, x1 - x0, y1 - y0); Mat roi = new Mat(dst, r);
+             Scalar value = Scalar.all(fill)) {
+            roi.put(value);
+        }
+        return out;
+    }
+
+    /** A deep copy. */
+    public static Image copy(Image img) {
+        Image out = Image.allocate(img.width(), img.height(), img.channels(), img.depth());
+        try (Mat src = img.asMat(); Mat dst = out.asMat()) {
+            src.copyTo(dst);
+        }
+        return out;
+    }
+
+    /**
+     * Adds zero-mean Gaussian noise of standard deviation {@code sigma} (in the image's own units,
+     * e.g. levels for 8-bit) drawn from {@code Rng.seeded(noiseSeed)}, rounding and clamping to the
+     * depth's range. A fixed seed gives fixed noise, so the op stays a pure function.
+     */
+    public static Image gaussianNoise(Image img, double sigma, long noiseSeed) {
+        if (!(sigma >= 0)) throw new IllegalArgumentException("sigma must be >= 0, got " + sigma);
+        Rng rng = Rng.seeded(noiseSeed);
+        int n = img.sampleCount();
+        switch (img.depth()) {
+            case U8 -> {
+                byte[] px = img.toBytes();
+                for (int i = 0; i < n; i++) {
+                    long v = Math.round((px[i] & 0xFF) + sigma * rng.nextGaussian());
+                    px[i] = (byte) Math.max(0, Math.min(255, v));
+                }
+                return Image.ofBytes(img.width(), img.height(), img.channels(), px);
+            }
+            case U16 -> {
+                short[] px = img.toShorts();
+                for (int i = 0; i < n; i++) {
+                    long v = Math.round((px[i] & 0xFFFF) + sigma * rng.nextGaussian());
+                    px[i] = (short) Math.max(0, Math.min(65535, v));
+                }
+                return Image.ofShorts(img.width(), img.height(), img.channels(), px);
+            }
+            default -> {
+                float[] px = img.toFloats();
+                for (int i = 0; i < n; i++) px[i] = (float) (px[i] + sigma * rng.nextGaussian());
+                return Image.ofFloats(img.width(), img.height(), img.channels(), px);
+            }
+        }
+    }
+
+    private static void checkRect(Image img, int x, int y, int w, int h) {
+        if (w < 1 || h < 1 || x < 0 || y < 0 || x + w > img.width() || y + h > img.height()) {
+            throw new IllegalArgumentException("rectangle x=" + x + " y=" + y + " w=" + w + " h=" + h
+                    + " is empty or not inside the " + img.width() + "x" + img.height() + " image");
+        }
+    }
+
+    static void requirePositive(String name, int v) {
+        if (v < 1) throw new IllegalArgumentException(name + " must be >= 1, got " + v);
+    }
+}
