@@ -2,6 +2,7 @@ package dev.cauce.train.optim;
 
 import dev.cauce.train.Param;
 
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,13 @@ final class AdamKernel {
         long t;
 
         State(int n) {
-            m = new float[n];
-            v = new float[n];
+            this(new float[n], new float[n], 0);
+        }
+
+        State(float[] m, float[] v, long t) {
+            this.m = m;
+            this.v = v;
+            this.t = t;
         }
     }
 
@@ -68,6 +74,35 @@ final class AdamKernel {
             m[i] = mi;
             v[i] = vi;
             w[i] = wi - stepSize * mi / ((float) Math.sqrt(vi) / bc2Sqrt + eps);
+        }
+    }
+
+    Map<String, float[]> state(List<Param> params) {
+        StateMaps.requireUniqueNames(params);
+        Map<String, float[]> out = new HashMap<>();
+        for (Param p : params) {
+            State s = states.get(p);
+            if (s == null) continue;
+            out.put(StateMaps.key(p, "exp_avg"), s.m.clone());
+            out.put(StateMaps.key(p, "exp_avg_sq"), s.v.clone());
+            out.put(StateMaps.key(p, "step"), new float[] {s.t});
+        }
+        return out;
+    }
+
+    void loadState(List<Param> params, Map<String, float[]> state) {
+        StateMaps.requireUniqueNames(params);
+        for (Param p : params) {
+            float[] m = StateMaps.get(state, p, "exp_avg", p.size());
+            float[] v = StateMaps.get(state, p, "exp_avg_sq", p.size());
+            long t = StateMaps.step(state, p);
+            if (m == null && v == null && t < 0) {
+                states.remove(p);
+            } else if (m == null || v == null || t < 0) {
+                throw new IllegalArgumentException("optimizer state of '" + p.name() + "' is incomplete: Adam needs exp_avg, exp_avg_sq and step");
+            } else {
+                states.put(p, new State(m, v, t));
+            }
         }
     }
 }

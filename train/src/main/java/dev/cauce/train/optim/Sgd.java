@@ -1,8 +1,8 @@
 package dev.cauce.train.optim;
 
-import dev.cauce.train.Optimizer;
 import dev.cauce.train.Param;
 
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ import java.util.Map;
  * <p>The momentum buffer is float32, one per parameter, keyed by the {@link Param} object itself
  * (identity) and allocated on that parameter's first step.
  */
-public final class Sgd implements Optimizer {
+public final class Sgd implements StatefulOptimizer {
     private final double momentum;
     private final boolean nesterov;
     private final double weightDecay;
@@ -98,6 +98,27 @@ public final class Sgd implements Optimizer {
             float bi = mu * b[i] + gi;
             b[i] = bi;
             w[i] -= lr * (gi + mu * bi);
+        }
+    }
+
+    @Override
+    public Map<String, float[]> state(List<Param> params) {
+        StateMaps.requireUniqueNames(params);
+        Map<String, float[]> out = new HashMap<>();
+        for (Param p : params) {
+            float[] b = buffers.get(p);
+            if (b != null) out.put(StateMaps.key(p, "momentum_buffer"), b.clone());
+        }
+        return out;
+    }
+
+    @Override
+    public void loadState(List<Param> params, Map<String, float[]> state) {
+        StateMaps.requireUniqueNames(params);
+        for (Param p : params) {
+            float[] b = StateMaps.get(state, p, "momentum_buffer", p.size());
+            if (b == null) buffers.remove(p);
+            else buffers.put(p, b);
         }
     }
 
