@@ -3,7 +3,6 @@ package dev.cauce.train.optim;
 import dev.cauce.train.Param;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Adam (Kingma and Ba, 2015), bias-corrected exactly as {@code torch.optim.Adam}. For each
@@ -18,10 +17,7 @@ import java.util.Map;
  * Keras). m₀ = v₀ = 0. Moments are float32, one pair per parameter keyed by the {@link Param}
  * object; the step count t is per parameter. For decoupled decay use {@link AdamW}.
  */
-public final class Adam implements StatefulOptimizer {
-    private final AdamKernel kernel;
-    private final double weightDecay;
-
+public final class Adam extends AdamBase {
     /**
      * @param beta1       β₁ in [0, 1), PyTorch default 0.9
      * @param beta2       β₂ in [0, 1), default 0.999
@@ -29,8 +25,7 @@ public final class Adam implements StatefulOptimizer {
      * @param weightDecay coupled L2 coefficient ≥ 0 (PyTorch's {@code weight_decay}), default 0
      */
     public Adam(double beta1, double beta2, double eps, double weightDecay) {
-        this.kernel = new AdamKernel(beta1, beta2, eps);
-        this.weightDecay = Checks.nonNegative("weight_decay", weightDecay);
+        super(beta1, beta2, eps, weightDecay);
     }
 
     /** PyTorch's defaults: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay. */
@@ -40,21 +35,6 @@ public final class Adam implements StatefulOptimizer {
 
     @Override
     public void step(List<Param> params, double lr) {
-        kernel.step(params, lr, weightDecay, 1);
-    }
-
-    @Override
-    public Map<String, float[]> state(List<Param> params) {
-        return kernel.state(params);
-    }
-
-    @Override
-    public void loadState(List<Param> params, Map<String, float[]> state) {
-        kernel.loadState(params, state);
-    }
-
-    @Override
-    public String describe() {
-        return "Adam(beta1=" + kernel.beta1 + ", beta2=" + kernel.beta2 + ", eps=" + kernel.eps + ", weight_decay=" + weightDecay + ")";
+        update(params, lr, weightDecay, 1);
     }
 }

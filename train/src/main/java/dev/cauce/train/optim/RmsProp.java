@@ -2,7 +2,6 @@ package dev.cauce.train.optim;
 
 import dev.cauce.train.Param;
 
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,23 +61,12 @@ public final class RmsProp implements StatefulOptimizer {
 
     @Override
     public Map<String, float[]> state(List<Param> params) {
-        StateMaps.requireUniqueNames(params);
-        Map<String, float[]> out = new HashMap<>();
-        for (Param p : params) {
-            float[] v = squares.get(p);
-            if (v != null) out.put(StateMaps.key(p, "square_avg"), v.clone());
-        }
-        return out;
+        return StateMaps.export(squares, params, "square_avg");
     }
 
     @Override
     public void loadState(List<Param> params, Map<String, float[]> state) {
-        StateMaps.requireUniqueNames(params);
-        for (Param p : params) {
-            float[] v = StateMaps.get(state, p, "square_avg", p.size());
-            if (v == null) squares.remove(p);
-            else squares.put(p, v);
-        }
+        StateMaps.load(squares, params, state, "square_avg");
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.cauce.train.optim;
 
 import dev.cauce.train.Param;
 
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,23 +102,12 @@ public final class Sgd implements StatefulOptimizer {
 
     @Override
     public Map<String, float[]> state(List<Param> params) {
-        StateMaps.requireUniqueNames(params);
-        Map<String, float[]> out = new HashMap<>();
-        for (Param p : params) {
-            float[] b = buffers.get(p);
-            if (b != null) out.put(StateMaps.key(p, "momentum_buffer"), b.clone());
-        }
-        return out;
+        return StateMaps.export(buffers, params, "momentum_buffer");
     }
 
     @Override
     public void loadState(List<Param> params, Map<String, float[]> state) {
-        StateMaps.requireUniqueNames(params);
-        for (Param p : params) {
-            float[] b = StateMaps.get(state, p, "momentum_buffer", p.size());
-            if (b == null) buffers.remove(p);
-            else buffers.put(p, b);
-        }
+        StateMaps.load(buffers, params, state, "momentum_buffer");
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.cauce.train.optim;
 
 import dev.cauce.train.Param;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,5 +39,26 @@ final class StateMaps {
         if (a == null) return -1;
         if (!(a[0] >= 0) || a[0] != Math.rint(a[0])) throw new IllegalArgumentException("optimizer state '" + key(p, "step") + "' is not a step count: " + a[0]);
         return (long) a[0];
+    }
+
+    /** Exports one buffer per param under {@code slot} (params without a buffer are skipped). */
+    static Map<String, float[]> export(Map<Param, float[]> buffers, List<Param> params, String slot) {
+        requireUniqueNames(params);
+        Map<String, float[]> out = new HashMap<>();
+        for (Param p : params) {
+            float[] b = buffers.get(p);
+            if (b != null) out.put(key(p, slot), b.clone());
+        }
+        return out;
+    }
+
+    /** Replaces each param's buffer with the entry under {@code slot}, or drops it if there is none. */
+    static void load(Map<Param, float[]> buffers, List<Param> params, Map<String, float[]> state, String slot) {
+        requireUniqueNames(params);
+        for (Param p : params) {
+            float[] b = get(state, p, slot, p.size());
+            if (b == null) buffers.remove(p);
+            else buffers.put(p, b);
+        }
     }
 }
