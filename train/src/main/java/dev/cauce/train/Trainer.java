@@ -126,7 +126,7 @@ public final class Trainer {
                 double lr = schedule.rate(step);
                 optimizer.step(params, lr);
                 lossSum += v.loss() * b.size();
-                correct += countCorrect(out, b.labels());
+                correct += countCorrect(loss.predict(out), b.labels());
                 samples += b.size();
                 BatchProgress progress = new BatchProgress(epoch, batch, knownBatchesPerEpoch, b.size(), v.loss(), step, lr);
                 step++;
@@ -158,7 +158,7 @@ public final class Trainer {
                 Batch b = cursor.next();
                 Tensor out = model.forward(b.x(), ctx);
                 lossSum += loss.compute(out, b.labels()).loss() * b.size();
-                correct += countCorrect(out, b.labels());
+                correct += countCorrect(loss.predict(out), b.labels());
                 samples += b.size();
             }
         }
@@ -166,22 +166,7 @@ public final class Trainer {
         return new Evaluation(lossSum / samples, (double) correct / samples, samples);
     }
 
-    /** Class predictions (arg-max of each output row; the first maximum wins ties). */
-    public static int[] predict(Tensor output) {
-        int n = output.dim(0);
-        int k = output.size() / Math.max(1, n);
-        float[] z = output.data();
-        int[] pred = new int[n];
-        for (int i = 0; i < n; i++) {
-            int best = 0;
-            for (int j = 1; j < k; j++) if (z[i * k + j] > z[i * k + best]) best = j;
-            pred[i] = best;
-        }
-        return pred;
-    }
-
-    private static long countCorrect(Tensor output, int[] labels) {
-        int[] pred = predict(output);
+    private static long countCorrect(int[] pred, int[] labels) {
         long c = 0;
         for (int i = 0; i < pred.length; i++) if (pred[i] == labels[i]) c++;
         return c;
