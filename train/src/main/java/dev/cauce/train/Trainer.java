@@ -59,6 +59,7 @@ public final class Trainer {
         this.listeners = List.copyOf(b.listeners);
         this.validation = b.validation;
         this.knownBatchesPerEpoch = b.batchesPerEpoch;
+        this.step = b.startStep;
         this.params = model.params();
     }
 
@@ -98,7 +99,9 @@ public final class Trainer {
             for (TrainingListener l : listeners) l.onEpochEnd(stats);
             if (listeners.stream().anyMatch(TrainingListener::stopRequested)) break;
         }
-        return new History(history);
+        History h = new History(history);
+        for (TrainingListener l : listeners) l.onTrainEnd(h);
+        return h;
     }
 
     private EpochStats trainEpoch(DataStream<Batch> train, int epoch, int epochs) {
@@ -199,6 +202,7 @@ public final class Trainer {
         private final List<TrainingListener> listeners = new ArrayList<>();
         private DataStream<Batch> validation;
         private int batchesPerEpoch = -1;
+        private long startStep;
 
         private Builder(Layer model, Optimizer optimizer) {
             this.model = Objects.requireNonNull(model, "model");
@@ -246,6 +250,13 @@ public final class Trainer {
         public Builder batchesPerEpoch(int n) {
             if (n < 1) throw new IllegalArgumentException("batchesPerEpoch must be >= 1, got " + n);
             this.batchesPerEpoch = n;
+            return this;
+        }
+
+        /** The update count to continue from (a resumed run: the schedule continues from here). */
+        public Builder startStep(long step) {
+            if (step < 0) throw new IllegalArgumentException("startStep must be >= 0, got " + step);
+            this.startStep = step;
             return this;
         }
 
