@@ -268,6 +268,56 @@ public final class ImageOps {
         return out;
     }
 
+    /**
+     * A copy with each box outlined ({@code thickness} px, drawn inside the box's pixel cells) in a
+     * colour chosen by its label. For previews; 8-bit RGB images only.
+     */
+    public static Image drawBoxes(Image img, java.util.List<Box> boxes, int thickness) {
+        if (img.depth() != Image.Depth.U8 || img.channels() != 3) {
+            throw new IllegalArgumentException("drawBoxes needs an 8-bit RGB image, got " + img);
+        }
+        Image out = copy(img);
+        double[][] palette = {{230, 25, 75}, {60, 180, 75}, {255, 225, 25}, {0, 130, 200}, {245, 130, 48}, {145, 30, 180}, {70, 240, 240}, {240, 50, 230}};
+        try (Mat dst = out.asMat()) {
+            for (Box b : boxes) {
+                double[] c = palette[Math.floorMod(b.label(), palette.length)];
+                // continuous [x1, x2] covers pixel columns floor(x1) .. ceil(x2) - 1
+                try (org.bytedeco.opencv.opencv_core.Point p1 = new org.bytedeco.opencv.opencv_core.Point((int) Math.floor(b.x1()), (int) Math.floor(b.y1()));
+                     org.bytedeco.opencv.opencv_core.Point p2 = new org.bytedeco.opencv.opencv_core.Point((int) Math.ceil(b.x2()) - 1, (int) Math.ceil(b.y2()) - 1);
+                     Scalar colour = new Scalar(c[0], c[1], c[2], 255)) {
+                    opencv_imgproc.rectangle(dst, p1, p2, colour, thickness, opencv_imgproc.LINE_8, 0);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Tiles images into a grid of {@code columns} columns, each letterboxed into a
+     * {@code tile x tile} cell with a {@code gap}-px border of {@code fill}. 8-bit RGB output;
+     * gray and RGBA tiles are converted.
+     */
+    public static Image grid(java.util.List<Image> tiles, int columns, int tile, int gap, double fill) {
+        requirePositive("columns", columns);
+        requirePositive("tile", tile);
+        if (tiles.isEmpty()) throw new IllegalArgumentException("grid needs at least one image");
+        int rows = (tiles.size() + columns - 1) / columns;
+        int w = columns * tile + (columns + 1) * gap, h = rows * tile + (rows + 1) * gap;
+        Image out = Image.allocate(w, h, 3, Image.Depth.U8);
+        try (Mat dst = out.asMat(); Scalar bg = Scalar.all(fill)) {
+            dst.put(bg);
+            for (int i = 0; i < tiles.size(); i++) {
+                Image t = tiles.get(i).toDepth(Image.Depth.U8).toRgb();
+                Image cell = letterbox(t, tile, tile, Interpolation.AREA, fill);
+                int x = gap + (i % columns) * (tile + gap), y = gap + (i / columns) * (tile + gap);
+                try (Mat src = cell.asMat(); Rect r = new Rect(x, y, tile, tile); Mat roi = new Mat(dst, r)) {
+                    src.copyTo(roi);
+                }
+            }
+        }
+        return out;
+    }
+
     /** A deep copy. */
     public static Image copy(Image img) {
         Image out = Image.allocate(img.width(), img.height(), img.channels(), img.depth());
