@@ -36,6 +36,13 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
  */
 public final class Image {
 
+    static {
+        // Cauce parallelizes over samples (DataStream.parallel); OpenCV's own thread pool inside
+        // each call would oversubscribe the cores and, on a loaded machine, make every small
+        // resize wait for its slowest helper thread. One OpenCV thread per calling thread.
+        org.bytedeco.opencv.global.opencv_core.setNumThreads(1);
+    }
+
     /** Sample type of one channel value. */
     public enum Depth {
         /** unsigned 8-bit, 0..255 */
