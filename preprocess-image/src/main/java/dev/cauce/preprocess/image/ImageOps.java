@@ -31,7 +31,7 @@ public final class ImageOps {
 
     /** Resizes to {@code width x height} with the given filter (OpenCV {@code resize}). */
     public static Image resize(Image img, int width, int height, Interpolation interpolation) {
-        Image out = Image.allocate(width, height, img.channels(), img.depth());
+        Image out = Image.allocateUninitialized(width, height, img.channels(), img.depth());
         try (Mat src = img.asMat(); Mat dst = out.asMat(); Size size = new Size(width, height)) {
             opencv_imgproc.resize(src, dst, size, 0, 0, interpolation.cvFlag());
         }
@@ -73,7 +73,7 @@ public final class ImageOps {
     /** A copy of the rectangle {@code [x, x+width) x [y, y+height)}, which must lie inside the image. */
     public static Image crop(Image img, int x, int y, int width, int height) {
         checkRect(img, x, y, width, height);
-        Image out = Image.allocate(width, height, img.channels(), img.depth());
+        Image out = Image.allocateUninitialized(width, height, img.channels(), img.depth());
         try (Mat src = img.asMat(); Rect r = new Rect(x, y, width, height); Mat roi = new Mat(src, r); Mat dst = out.asMat()) {
             roi.copyTo(dst);
         }
@@ -139,7 +139,7 @@ public final class ImageOps {
             throw new IllegalArgumentException("padding must be >= 0, got top=" + top + " bottom=" + bottom
                     + " left=" + left + " right=" + right);
         }
-        Image out = Image.allocate(img.width() + left + right, img.height() + top + bottom, img.channels(), img.depth());
+        Image out = Image.allocateUninitialized(img.width() + left + right, img.height() + top + bottom, img.channels(), img.depth());
         try (Mat src = img.asMat(); Mat dst = out.asMat(); Scalar value = Scalar.all(fill)) {
             copyMakeBorder(src, dst, top, bottom, left, right, border.cvFlag(), value);
         }
@@ -153,7 +153,7 @@ public final class ImageOps {
     public static Image resizedCrop(Image img, int x, int y, int w, int h, int outWidth, int outHeight,
                                     Interpolation interpolation) {
         checkRect(img, x, y, w, h);
-        Image out = Image.allocate(outWidth, outHeight, img.channels(), img.depth());
+        Image out = Image.allocateUninitialized(outWidth, outHeight, img.channels(), img.depth());
         try (Mat src = img.asMat(); Rect r = new Rect(x, y, w, h); Mat roi = new Mat(src, r); Mat dst = out.asMat();
              Size size = new Size(outWidth, outHeight)) {
             opencv_imgproc.resize(roi, dst, size, 0, 0, interpolation.cvFlag());
@@ -177,7 +177,7 @@ public final class ImageOps {
     }
 
     private static Image flipped(Image img, int code) {
-        Image out = Image.allocate(img.width(), img.height(), img.channels(), img.depth());
+        Image out = Image.allocateUninitialized(img.width(), img.height(), img.channels(), img.depth());
         try (Mat src = img.asMat(); Mat dst = out.asMat()) {
             flip(src, dst, code);
         }
@@ -192,7 +192,7 @@ public final class ImageOps {
         int k = Math.floorMod(quarterTurns, 4);
         if (k == 0) return img;
         boolean swap = (k & 1) == 1;
-        Image out = Image.allocate(swap ? img.height() : img.width(), swap ? img.width() : img.height(), img.channels(), img.depth());
+        Image out = Image.allocateUninitialized(swap ? img.height() : img.width(), swap ? img.width() : img.height(), img.channels(), img.depth());
         int code = switch (k) {
             case 1 -> ROTATE_90_COUNTERCLOCKWISE;
             case 2 -> ROTATE_180;
@@ -242,7 +242,7 @@ public final class ImageOps {
         if (interpolation == Interpolation.AREA) {
             throw new IllegalArgumentException("AREA interpolation is for resizing; warps take nearest, bilinear or bicubic");
         }
-        Image out = Image.allocate(width, height, img.channels(), img.depth());
+        Image out = Image.allocateUninitialized(width, height, img.channels(), img.depth());
         double[] g = m.toIntegerGrid().toArray();
         try (Mat src = img.asMat(); Mat dst = out.asMat(); DoublePointer gp = new DoublePointer(g);
              Mat matrix = new Mat(2, 3, opencv_core.CV_64F, gp);
@@ -303,7 +303,7 @@ public final class ImageOps {
         if (tiles.isEmpty()) throw new IllegalArgumentException("grid needs at least one image");
         int rows = (tiles.size() + columns - 1) / columns;
         int w = columns * tile + (columns + 1) * gap, h = rows * tile + (rows + 1) * gap;
-        Image out = Image.allocate(w, h, 3, Image.Depth.U8);
+        Image out = Image.allocateUninitialized(w, h, 3, Image.Depth.U8);
         try (Mat dst = out.asMat(); Scalar bg = Scalar.all(fill)) {
             dst.put(bg);
             for (int i = 0; i < tiles.size(); i++) {
@@ -320,7 +320,7 @@ public final class ImageOps {
 
     /** A deep copy. */
     public static Image copy(Image img) {
-        Image out = Image.allocate(img.width(), img.height(), img.channels(), img.depth());
+        Image out = Image.allocateUninitialized(img.width(), img.height(), img.channels(), img.depth());
         try (Mat src = img.asMat(); Mat dst = out.asMat()) {
             src.copyTo(dst);
         }
