@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads and writes the <a href="https://github.com/huggingface/safetensors">safetensors</a> format
@@ -137,15 +138,17 @@ public final class Safetensors {
     }
 
     /**
-     * Writes tensors (in map order) and string metadata (omitted when empty) atomically.
+     * Writes tensors and string metadata (omitted when empty) atomically. Tensors and metadata keys
+     * are written in name order, so the bytes never depend on the maps' iteration order.
      *
      * @throws IllegalArgumentException for a tensor named {@code __metadata__} or an empty name
      */
-    public static void write(Path file, Map<String, NdArray> tensors, Map<String, String> metadata) throws IOException {
+    public static void write(Path file, Map<String, NdArray> tensorMap, Map<String, String> metadata) throws IOException {
+        Map<String, NdArray> tensors = new TreeMap<>(tensorMap);
         ObjectNode header = JSON.createObjectNode();
         if (!metadata.isEmpty()) {
             ObjectNode meta = header.putObject(METADATA);
-            metadata.forEach(meta::put);
+            new TreeMap<>(metadata).forEach(meta::put);
         }
         long offset = 0;
         for (Map.Entry<String, NdArray> e : tensors.entrySet()) {

@@ -1,0 +1,137 @@
+package dev.cauce.core.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Element-wise kernels on float arrays with the Vector API and scalar tails. All are pure functions
+ * of their arguments (outputs are written to the given arrays) and allocate nothing. Reductions
+ * run in a fixed order (lane-wise partial sums, then lanes in index order, then the tail), so they
+ * return the same bits every time.
+ */
+public final class VectorOps {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private VectorOps() {
+    }
+
+    /** {@code y[i] += a·x[i]} for i in [0, n). */
+    public static void axpy(int n, float a, float[] x, int xOff, float[] y, int yOff) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        FloatVector va = FloatVector.broadcast(S, a);
+        for (; i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).fma(va, FloatVector.fromArray(S, y, yOff + i)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) y[yOff + i] = Math.fma(x[xOff + i], a, y[yOff + i]);
+    }
+
+    /** {@code x[i] *= a} for i in [0, n). */
+    public static void scale(int n, float a, float[] x, int off) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        for (; i < bound; i += L) FloatVector.fromArray(S, x, off + i).mul(a).intoArray(x, off + i);
+        for (; i < n; i++) x[off + i] *= a;
+    }
+
+    /** {@code out[i] = x[i] + y[i]} for i in [0, n) ({@code out} may alias x or y). */
+    public static void add(int n, float[] x, float[] y, float[] out) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        for (; i < bound; i += L) {
+            FloatVector.fromArray(S, x, i).add(FloatVector.fromArray(S, y, i)).intoArray(out, i);
+        }
+        for (; i < n; i++) out[i] = x[i] + y[i];
+    }
+
+    /** {@code out[i] = x[i] · y[i]} for i in [0, n) ({@code out} may alias x or y). */
+    public static void mul(int n, float[] x, float[] y, float[] out) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        for (; i < bound; i += L) {
+            FloatVector.fromArray(S, x, i).mul(FloatVector.fromArray(S, y, i)).intoArray(out, i);
+        }
+        for (; i < n; i++) out[i] = x[i] * y[i];
+    }
+
+    /** Adds {@code row} (length cols) to each of the {@code rows} rows of the row-major matrix {@code m}. */
+    public static void addRow(int rows, int cols, float[] m, float[] row) {
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            int j = 0;
+            for (; j < bound; j += L) {
+                FloatVector.fromArray(S, m, base + j).add(FloatVector.fromArray(S, row, j)).intoArray(m, base + j);
+            }
+            for (; j < cols; j++) m[base + j] += row[j];
+        }
+    }
+
+    /**
+     * Column sums accumulated into {@code out}: {@code out[j] += Σ_r m[r, j]}, rows summed in order
+     * 0, 1, … (never split across threads), e.g. the bias gradient of a dense layer.
+     */
+    public static void addColumnSums(int rows, int cols, float[] m, float[] out) {
+        int bound = S.loopBound(cols);
+        int j = 0;
+        for (; j < bound; j += L) {
+            FloatVector acc = FloatVector.fromArray(S, out, j);
+            for (int r = 0; r < rows; r++) acc = acc.add(FloatVector.fromArray(S, m, r * cols + j));
+            acc.intoArray(out, j);
+        }
+        for (; j < cols; j++) {
+            float acc = out[j];
+            for (int r = 0; r < rows; r++) acc += m[r * cols + j];
+            out[j] = acc;
+        }
+    }
+
+    /** ReLU forward: {@code y[i] = max(x[i], 0)} ({@code y} may alias x). */
+    public static void relu(int n, float[] x, float[] y) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        for (; i < bound; i += L) FloatVector.fromArray(S, x, i).max(0f).intoArray(y, i);
+        for (; i < n; i++) y[i] = Math.max(x[i], 0f);
+    }
+
+    /**
+     * ReLU backward: {@code dx[i] = x[i] > 0 ? dy[i] : 0}, where x is the layer's input (or output:
+     * both are positive at the same places). {@code dx} may alias dy.
+     */
+    public static void reluBackward(int n, float[] x, float[] dy, float[] dx) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        for (; i < bound; i += L) {
+            FloatVector g = FloatVector.fromArray(S, dy, i);
+            var positive = FloatVector.fromArray(S, x, i).compare(VectorOperators.GT, 0f);
+            FloatVector.zero(S).blend(g, positive).intoArray(dx, i);
+        }
+        for (; i < n; i++) dx[i] = x[i] > 0f ? dy[i] : 0f;
+    }
+
+    /** Dot product {@code Σ x[i]·y[i]} in a fixed order. */
+    public static float dot(int n, float[] x, int xOff, float[] y, int yOff) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        FloatVector acc = FloatVector.zero(S);
+        for (; i < bound; i += L) acc = FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.fromArray(S, y, yOff + i), acc);
+        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) s = Math.fma(x[xOff + i], y[yOff + i], s);
+        return s;
+    }
+
+    /** Sum of squares {@code Σ x[i]²} accumulated in double (for norms; fixed order). */
+    public static double sumOfSquares(int n, float[] x, int off) {
+        double s = 0;
+        int i = 0;
+        int bound = S.loopBound(n);
+        for (; i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, off + i);
+            s += v.mul(v).reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < n; i++) s += (double) x[off + i] * x[off + i];
+        return s;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.cauce.train.optim;
+
+import dev.cauce.train.Param;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bias-corrected Adam update shared by {@link Adam} (coupled L2) and {@link AdamW} (decoupled
+ * decay). Holds the per-parameter moments and step counts, keyed by {@link Param} identity.
+ */
+final class AdamKernel {
+    /** First and second moment estimates (float32) and the number of updates this param has had. */
+    private static final class State {
+        final float[] m;
+        final float[] v;
+        long t;
+
+        State(int n) {
+            m = new float[n];
+            v = new float[n];
+        }
+    }
+
+    final double beta1;
+    final double beta2;
+    final double eps;
+    private final Map<Param, State> states = new IdentityHashMap<>();
+
+    AdamKernel(double beta1, double beta2, double eps) {
+        this.beta1 = Checks.unitInterval("beta1", beta1);
+        this.beta2 = Checks.unitInterval("beta2", beta2);
+        this.eps = Checks.positive("eps", eps);
+    }
+
+    /**
+     * One Adam update of every param.
+     *
+     * @param l2       coefficient added as {@code l2·θ} to the gradient of decayed params (Adam's weight_decay)
+     * @param decoupled factor {@code 1 − lr·wd} applied to decayed params' θ first (AdamW), 1 for none
+     */
+    void step(List<Param> params, double lr, double l2, double decoupled) {
+        Checks.learningRate(lr);
+        for (Param p : params) {
+            State s = states.computeIfAbsent(p, q -> new State(q.size()));
+            s.t++;
+            double bc1 = 1 - Math.pow(beta1, s.t);
+            double bc2 = 1 - Math.pow(beta2, s.t);
+            boolean decay = p.decayed();
+            if (decay && decoupled != 1) scale(p.value, (float) decoupled);
+            update(p.value, p.grad, s.m, s.v,
+                    (float) beta1, (float) (1 - beta1), (float) beta2, (float) (1 - beta2),
+                    (float) (lr / bc1), (float) Math.sqrt(bc2), (float) eps, decay ? (float) l2 : 0f);
+        }
+    }
+
+    private static void scale(float[] w, float f) {
+        for (int i = 0; i < w.length; i++) w[i] *= f;
+    }
+
+    // One fused, branch-free loop: C2 vectorizes it (sqrt and divide included), no allocation.
+    // The operation order follows torch.optim.Adam so a float32 run tracks PyTorch's float32 run.
+    private static void update(float[] w, float[] grad, float[] m, float[] v, float b1, float c1, float b2, float c2,
+                               float stepSize, float bc2Sqrt, float eps, float l2) {
+        for (int i = 0; i < w.length; i++) {
+            float g = grad[i] + l2 * w[i];
+            float mi = b1 * m[i] + c1 * g;
+            float vi = b2 * v[i] + c2 * g * g;
+            m[i] = mi;
+            v[i] = vi;
+            w[i] -= stepSize * mi / ((float) Math.sqrt(vi) / bc2Sqrt + eps);
+        }
+    }
+}
