@@ -1,9 +1,9 @@
 package dev.cauce.train.optim;
 
-import dev.cauce.train.Optimizer;
 import dev.cauce.train.Param;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Adam (Kingma and Ba, 2015), bias-corrected exactly as {@code torch.optim.Adam}. For each
@@ -18,7 +18,7 @@ import java.util.List;
  * Keras). m₀ = v₀ = 0. Moments are float32, one pair per parameter keyed by the {@link Param}
  * object; the step count t is per parameter. For decoupled decay use {@link AdamW}.
  */
-public final class Adam implements Optimizer {
+public final class Adam implements StatefulOptimizer {
     private final AdamKernel kernel;
     private final double weightDecay;
 
@@ -41,6 +41,16 @@ public final class Adam implements Optimizer {
     @Override
     public void step(List<Param> params, double lr) {
         kernel.step(params, lr, weightDecay, 1);
+    }
+
+    @Override
+    public Map<String, float[]> state(List<Param> params) {
+        return kernel.state(params);
+    }
+
+    @Override
+    public void loadState(List<Param> params, Map<String, float[]> state) {
+        kernel.loadState(params, state);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.cauce.train.optim;
 
 import dev.cauce.train.Param;
 
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,13 @@ final class AdamKernel {
         long t;
 
         State(int n) {
-            m = new float[n];
-            v = new float[n];
+            this(new float[n], new float[n], 0);
+        }
+
+        State(float[] m, float[] v, long t) {
+            this.m = m;
+            this.v = v;
+            this.t = t;
         }
     }
 
@@ -48,28 +54,55 @@ final class AdamKernel {
             double bc1 = 1 - Math.pow(beta1, s.t);
             double bc2 = 1 - Math.pow(beta2, s.t);
             boolean decay = p.decayed();
-            if (decay && decoupled != 1) scale(p.value, (float) decoupled);
             update(p.value, p.grad, s.m, s.v,
                     (float) beta1, (float) (1 - beta1), (float) beta2, (float) (1 - beta2),
-                    (float) (lr / bc1), (float) Math.sqrt(bc2), (float) eps, decay ? (float) l2 : 0f);
+                    (float) (lr / bc1), (float) Math.sqrt(bc2), (float) eps,
+                    decay ? (float) l2 : 0f, decay ? (float) decoupled : 1f);
         }
     }
 
-    private static void scale(float[] w, float f) {
-        for (int i = 0; i < w.length; i++) w[i] *= f;
-    }
-
     // One fused, branch-free loop: C2 vectorizes it (sqrt and divide included), no allocation.
-    // The operation order follows torch.optim.Adam so a float32 run tracks PyTorch's float32 run.
+    // The operation order follows torch.optim.Adam/AdamW so a float32 run tracks PyTorch's float32
+    // run; shrink = 1 (exact) when there is no decoupled decay.
     private static void update(float[] w, float[] grad, float[] m, float[] v, float b1, float c1, float b2, float c2,
-                               float stepSize, float bc2Sqrt, float eps, float l2) {
+                               float stepSize, float bc2Sqrt, float eps, float l2, float shrink) {
         for (int i = 0; i < w.length; i++) {
-            float g = grad[i] + l2 * w[i];
+            float wi = w[i] * shrink;
+            float g = grad[i] + l2 * wi;
             float mi = b1 * m[i] + c1 * g;
             float vi = b2 * v[i] + c2 * g * g;
             m[i] = mi;
             v[i] = vi;
-            w[i] -= stepSize * mi / ((float) Math.sqrt(vi) / bc2Sqrt + eps);
+            w[i] = wi - stepSize * mi / ((float) Math.sqrt(vi) / bc2Sqrt + eps);
+        }
+    }
+
+    Map<String, float[]> state(List<Param> params) {
+        StateMaps.requireUniqueNames(params);
+        Map<String, float[]> out = new HashMap<>();
+        for (Param p : params) {
+            State s = states.get(p);
+            if (s == null) continue;
+            out.put(StateMaps.key(p, "exp_avg"), s.m.clone());
+            out.put(StateMaps.key(p, "exp_avg_sq"), s.v.clone());
+            out.put(StateMaps.key(p, "step"), new float[] {s.t});
+        }
+        return out;
+    }
+
+    void loadState(List<Param> params, Map<String, float[]> state) {
+        StateMaps.requireUniqueNames(params);
+        for (Param p : params) {
+            float[] m = StateMaps.get(state, p, "exp_avg", p.size());
+            float[] v = StateMaps.get(state, p, "exp_avg_sq", p.size());
+            long t = StateMaps.step(state, p);
+            if (m == null && v == null && t < 0) {
+                states.remove(p);
+            } else if (m == null || v == null || t < 0) {
+                throw new IllegalArgumentException("optimizer state of '" + p.name() + "' is incomplete: Adam needs exp_avg, exp_avg_sq and step");
+            } else {
+                states.put(p, new State(m, v, t));
+            }
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.cauce.train.optim;
 
-import dev.cauce.train.Optimizer;
 import dev.cauce.train.Param;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * AdamW (Loshchilov and Hutter, 2019): Adam with decoupled weight decay, as
@@ -17,7 +17,7 @@ import java.util.List;
  * Unlike L2 in Adam, the decay is not divided by √v̂, so every weight shrinks at the same relative
  * rate lr·wd per step. The decay follows the schedule because it is scaled by lr.
  */
-public final class AdamW implements Optimizer {
+public final class AdamW implements StatefulOptimizer {
     private final AdamKernel kernel;
     private final double weightDecay;
 
@@ -40,6 +40,16 @@ public final class AdamW implements Optimizer {
     @Override
     public void step(List<Param> params, double lr) {
         kernel.step(params, lr, 0, 1 - lr * weightDecay);
+    }
+
+    @Override
+    public Map<String, float[]> state(List<Param> params) {
+        return kernel.state(params);
+    }
+
+    @Override
+    public void loadState(List<Param> params, Map<String, float[]> state) {
+        kernel.loadState(params, state);
     }
 
     @Override

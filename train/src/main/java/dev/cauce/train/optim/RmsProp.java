@@ -1,8 +1,8 @@
 package dev.cauce.train.optim;
 
-import dev.cauce.train.Optimizer;
 import dev.cauce.train.Param;
 
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.Map;
  * bias correction, so the first steps are large: the first one is lr·g/(√(1−α)·|g|) ≈ 10·lr·sign(g)
  * for α = 0.99. The running average v is float32, one per parameter keyed by {@link Param} identity.
  */
-public final class RmsProp implements Optimizer {
+public final class RmsProp implements StatefulOptimizer {
     private final double alpha;
     private final double eps;
     private final double weightDecay;
@@ -57,6 +57,27 @@ public final class RmsProp implements Optimizer {
             float vi = a * v[i] + c * g * g;
             v[i] = vi;
             w[i] -= lr * g / ((float) Math.sqrt(vi) + eps);
+        }
+    }
+
+    @Override
+    public Map<String, float[]> state(List<Param> params) {
+        StateMaps.requireUniqueNames(params);
+        Map<String, float[]> out = new HashMap<>();
+        for (Param p : params) {
+            float[] v = squares.get(p);
+            if (v != null) out.put(StateMaps.key(p, "square_avg"), v.clone());
+        }
+        return out;
+    }
+
+    @Override
+    public void loadState(List<Param> params, Map<String, float[]> state) {
+        StateMaps.requireUniqueNames(params);
+        for (Param p : params) {
+            float[] v = StateMaps.get(state, p, "square_avg", p.size());
+            if (v == null) squares.remove(p);
+            else squares.put(p, v);
         }
     }
 
