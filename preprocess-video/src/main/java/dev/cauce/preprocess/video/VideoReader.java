@@ -2,6 +2,9 @@ package dev.cauce.preprocess.video;
 
 import dev.cauce.preprocess.image.Image;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -251,19 +254,15 @@ public final class VideoReader implements AutoCloseable {
         }
     }
 
-    /** Copies a grabbed RGB24 frame (rows may be padded to a stride) into a new image. */
-    private Image toImage(Frame f) {
-        int w = f.imageWidth;
-        int h = f.imageHeight;
-        int row = w * 3;
-        ByteBuffer src = ((ByteBuffer) f.image[0]).duplicate();
-        byte[] px = new byte[row * h];
-        if (f.imageStride == row) {
-            src.position(0).get(px);
-        } else {
-            for (int y = 0; y < h; y++) src.position(y * f.imageStride).get(px, y * row, row);
+    /** Copies a grabbed RGB24 frame (rows may be padded to a stride) into a new image, in one OpenCV copy. */
+    private static Image toImage(Frame f) {
+        Image out = Image.allocate(f.imageWidth, f.imageHeight, 3, Image.Depth.U8);
+        try (BytePointer px = new BytePointer((ByteBuffer) f.image[0]);
+             Mat src = new Mat(f.imageHeight, f.imageWidth, opencv_core.CV_8UC3, px, f.imageStride);
+             Mat dst = out.asMat()) {
+            src.copyTo(dst);
         }
-        return Image.ofBytes(w, h, 3, px);
+        return out;
     }
 
     /** Goes back to frame 0 by reopening the file (exact, unlike a seek). */
