@@ -23,13 +23,15 @@ import org.openjdk.jmh.infra.Blackhole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Frames per second of decoding every frame of a video, and of decoding plus resizing each RGB frame
  * to 224x224 with area averaging: the same work as {@code shared/peers/cv2_video.py} does with
  * OpenCV-Python's VideoCapture (which decodes BGR and converts; Cauce's decoder delivers RGB).
- * The "frames" counter is the figure to compare (frames/s); one operation is one whole file.
+ * The "frames" counter is the figure to compare (frames/s); one operation is one whole file, so an
+ * iteration lasts at least one pass over the file.
  *
  * <pre>
  * java $CAUCE_JVM_FLAGS -cp ... org.openjdk.jmh.Main VideoDecodeBench -p dir=/work/shared/data/video
@@ -37,8 +39,8 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 1, time = 4)
-@Measurement(iterations = 3, time = 4)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
         "--sun-misc-unsafe-memory-access=allow"})
 @Threads(1)
@@ -51,6 +53,9 @@ public class VideoDecodeBench {
 
     @Param({"vtest.avi", "Megamind.avi", "tree.avi", "cockatoo.mp4", "realshort.mp4"})
     public String file;
+
+    /** Generous: on a loaded machine a whole 795-frame file can take longer than the default minute. */
+    private static final Duration LIMIT = Duration.ofMinutes(30);
 
     private Path path;
 
@@ -74,7 +79,7 @@ public class VideoDecodeBench {
 
     @Benchmark
     public void decode(Frames counter, Blackhole bh) throws IOException {
-        try (VideoReader r = VideoReader.open(path)) {
+        try (VideoReader r = VideoReader.open(path, LIMIT)) {
             r.forEach((index, ts, frame) -> {
                 bh.consume(frame);
                 counter.frames++;
@@ -85,7 +90,7 @@ public class VideoDecodeBench {
 
     @Benchmark
     public void decodeResize224(Frames counter, Blackhole bh) throws IOException {
-        try (VideoReader r = VideoReader.open(path)) {
+        try (VideoReader r = VideoReader.open(path, LIMIT)) {
             r.forEach((index, ts, frame) -> {
                 Image small = ImageOps.resize(frame, 224, 224, Interpolation.AREA);
                 bh.consume(small);

@@ -34,7 +34,7 @@ public record MotionSampler(int frames, MotionScores.Method method, int analysis
     /** The indices to keep from the reader's video. */
     public int[] select(VideoReader reader) throws IOException {
         int count = reader.frameCount();
-        FrameSampler.checkEnough(frames, count, beyondEnd, reader.path() + ": motion sampling");
+        beyondEnd.check(frames, count, reader.path() + ": motion sampling");
         if (frames >= count) return UniformSampler.indices(count, frames, beyondEnd); // every frame, padded
         double[] scores = MotionScores.compute(reader, method, analysisWidth);
         int spacing = minSpacing == 0 ? KeyframeSelector.spacingFor(count, frames) : minSpacing;
