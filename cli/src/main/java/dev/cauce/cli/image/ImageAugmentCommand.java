@@ -46,7 +46,7 @@ public final class ImageAugmentCommand implements Callable<Integer> {
     @Option(names = "--preview", required = true, description = "Output PNG contact sheet.")
     Path preview;
 
-    @Option(names = "--boxes", description = "Boxes x1,y1,x2,y2[:label] in pixels, separated by ';' (e.g. 10,10,50,40:2;60,5,90,30).")
+    @Option(names = "--boxes", description = "Boxes x1,y1,x2,y2[:label] in pixels, separated by ';' (e.g. 10,10,50,40:2;60,5,90,30). Default: none (pixels only).")
     String boxes;
 
     @Option(names = "--seed", defaultValue = "0", description = "Random seed; the same seed gives the same sheet (default: ${DEFAULT-VALUE}).")
