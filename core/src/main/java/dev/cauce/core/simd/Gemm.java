@@ -191,7 +191,13 @@ public final class Gemm {
                     }
                 }
             } else if (cols == NR) {
-                for (int kk = 0; kk < kc; kk++) System.arraycopy(b, bOff + (p0 + kk) * ldb + j, bp, base + kk * NR, NR);
+                // two vector moves per row: cheaper than System.arraycopy for 2·lanes floats
+                for (int kk = 0; kk < kc; kk++) {
+                    int src = bOff + (p0 + kk) * ldb + j;
+                    int dst = base + kk * NR;
+                    FloatVector.fromArray(S, b, src).intoArray(bp, dst);
+                    FloatVector.fromArray(S, b, src + L).intoArray(bp, dst + L);
+                }
             } else {
                 for (int kk = 0; kk < kc; kk++) {
                     int dst = base + kk * NR;
