@@ -14,9 +14,11 @@ import picocli.CommandLine.Option;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "A tour of Cauce on the bundled samples (samples/): a short section per modality, then",
-            "real MNIST digits streamed through a preprocessing pipeline into the SIMD training core",
-            "(MLP 784-256-128-10, ReLU, Adam 1e-3, batch 128, 10 epochs). The last line is the test accuracy."},
+            "A tour of Cauce on the bundled samples.",
+            "",
+            "A short section per modality on samples/, then real MNIST digits streamed through a "
+                + "preprocessing pipeline into the SIMD training core (MLP 784-256-128-10, ReLU, Adam 1e-3, "
+                + "batch 128, 10 epochs). The last line is the test accuracy."},
         footer = {"", "Examples:", "  cauce demo", "  cauce demo --out /tmp/cauce-demo --epochs 2"})
 public final class DemoCommand implements Callable<Integer> {
 

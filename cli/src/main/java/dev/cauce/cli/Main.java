@@ -16,13 +16,17 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = {
-            "Cauce turns raw images, audio, text and video into training-ready tensors,",
-            "augments them, and streams them into a bundled SIMD training core.",
+            "Cauce turns raw images, audio, text and video into training-ready tensors, "
+                + "augments them, and streams them into a bundled SIMD training core.",
             "",
             "Start with 'cauce demo'. Every command explains itself with --help."},
         subcommands = {
             DemoCommand.class,
             TrainCommand.class,
+            dev.cauce.cli.image.ImageCommand.class,
+            dev.cauce.cli.audio.AudioCommand.class,
+            dev.cauce.cli.text.TextCommand.class,
+            dev.cauce.cli.video.VideoCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Callable<Integer> {
@@ -44,6 +48,7 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line and returns the exit code (used by tests). */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        cl.setUsageHelpWidth(100);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (verbose) ex.printStackTrace(cmd.getErr());
             cmd.getErr().println("error: " + oneLine(ex));

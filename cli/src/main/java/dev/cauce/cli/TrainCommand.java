@@ -11,9 +11,10 @@ import picocli.CommandLine.Mixin;
         description = {
             "Train a classifier with Cauce's SIMD training core.",
             "",
-            "The samples stream through the preprocessing pipeline (pixel scaling to [0,1], a seeded",
-            "shuffle, batching, prefetch on a background thread) into the trainer. One line per epoch",
-            "gives the loss, accuracy, throughput and the share of time spent waiting for data."},
+            "The samples stream through the preprocessing pipeline (pixel scaling to [0,1], a seeded "
+                + "shuffle, batching, prefetch on a background thread) into the trainer. One line per epoch "
+                + "gives the loss, accuracy, throughput and the share of time spent waiting for data; "
+                + "the last line is the test accuracy."},
         footer = {"",
             "Examples:",
             "  cauce train                                   # MLP 784-256-128-10 on samples/mnist",

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 public final class TrainOptions {
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = {"Folder with the train and test splits: " + SplitFiles.ACCEPTED + ".",
+            description = {"Folder with the train and test splits: " + dev.cauce.core.io.LabelledData.SPLIT_FILES + ".",
                 "Default: the bundled MNIST subset, samples/mnist (8,000 train, 2,000 test digits)."})
     Path data;
 
@@ -38,8 +38,8 @@ public final class TrainOptions {
     InitChoice init;
 
     @Option(names = "--seed", defaultValue = "42",
-            description = {"Seed for initialization, shuffling and every random transform.",
-                "The same seed gives the same per-epoch losses with any --threads. Default: ${DEFAULT-VALUE}."})
+            description = "Seed for initialization, shuffling and every random transform; the same seed gives "
+                    + "the same per-epoch losses with any --threads. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--threads", description = "Compute threads for the training kernels. Default: the number of cores.")

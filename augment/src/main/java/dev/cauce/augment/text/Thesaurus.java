@@ -1,0 +1,77 @@
+package dev.cauce.augment.text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Words and their replacements (synonyms or misspellings), looked up by lowercase word.
+ * The table format is UTF-8 text, one entry per line: {@code word<TAB>alt1,alt2,...}; lines starting
+ * with '#' are comments (a WordNet extract keeps the WordNet license there).
+ */
+public record Thesaurus(Map<String, List<String>> entries) {
+    public Thesaurus {
+        Map<String, List<String>> copy = new HashMap<>();
+        entries.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        entries = Map.copyOf(copy);
+    }
+
+    /** Replacements for {@code lowercaseWord}, or an empty list. */
+    public List<String> lookup(String lowercaseWord) {
+        return entries.getOrDefault(lowercaseWord, List.of());
+    }
+
+    public static Thesaurus load(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        }
+    }
+
+    /** The bundled list of common English misspellings (sources in the NOTICE beside it). */
+    public static Thesaurus commonMisspellings() {
+        try (InputStream in = Thesaurus.class.getResourceAsStream("misspellings.tsv")) {
+            if (in == null) throw new IllegalStateException("resource misspellings.tsv missing from the jar");
+            return read(in, "misspellings.tsv");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Thesaurus read(InputStream in, String source) throws IOException {
+        Map<String, List<String>> map = new HashMap<>();
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        int lineNo = 0;
+        for (String line; (line = r.readLine()) != null; ) {
+            lineNo++;
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] parts = line.split("\t");
+            if (parts.length != 2) throw new IOException(source + ": line " + lineNo + ": expected word<TAB>alternatives");
+            List<String> alts = new ArrayList<>();
+            for (String a : parts[1].split(",")) if (!a.isBlank()) alts.add(a.strip());
+            map.merge(parts[0].strip(), alts, (x, y) -> {
+                List<String> m = new ArrayList<>(x);
+                for (String s : y) if (!m.contains(s)) m.add(s);
+                return m;
+            });
+        }
+        return new Thesaurus(map);
+    }
+
+    /** Writes the table format with {@code header} lines as comments, atomically. */
+    public void save(Path file, List<String> header) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String h : header) lines.add("# " + h);
+        entries.keySet().stream().sorted().forEach(k -> lines.add(k + "\t" + String.join(",", entries.get(k))));
+        Path tmp = file.toAbsolutePath().resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, lines, StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,188 @@
+package dev.cauce.cli.audio;
+
+import dev.cauce.core.ErrorReport;
+import dev.cauce.core.io.AtomicFiles;
+import dev.cauce.core.io.NdArray;
+import dev.cauce.core.io.Npy;
+import dev.cauce.core.io.Npz;
+import dev.cauce.preprocess.audio.AudioFeatures;
+import dev.cauce.preprocess.audio.AudioReader;
+import dev.cauce.preprocess.audio.Spectrogram;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * {@code cauce audio convert}: every audio file under {@code --in}'s class folders becomes one
+ * feature matrix; all of them go into one NPZ file (or a folder of NPY files) with their labels.
+ */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = {"Convert a folder of labelled audio into feature tensors (NumPy NPZ or NPY).",
+                "Each sub-folder of --in is a class; its files are decoded (WAV natively, MP3/OGG/FLAC/AAC via FFmpeg),",
+                "mixed to mono, resampled to --rate and turned into a (freq, time) spectrogram, mel or MFCC matrix.",
+                "Outputs: x float32 (N, F, T) zero-padded to the longest (or --frames), lengths int64 (N) = valid frames,",
+                "y int64 (N) = class index, and classes.txt (class names, line = index)."},
+        footer = {"", "Examples:",
+                "  cauce audio convert --in data/digits --out digits.npz",
+                "  cauce audio convert --in data/digits --out feats/ --format npy --feature mfcc --n-mfcc 20",
+                "", "Exit codes: 0 all converted, 1 some files failed (report printed), 2 usage error."})
+public final class AudioConvertCommand implements Callable<Integer> {
+
+    @Option(names = "--in", required = true, description = "Input folder with one sub-folder per class.")
+    Path in;
+
+    @Option(names = "--out", required = true,
+            description = "Output: a .npz file (with <name>.classes.txt beside it), or a folder for --format npy.")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "npz", description = "npz (one file) or npy (x.npy, y.npy, lengths.npy in a folder; default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--frames", defaultValue = "0",
+            description = "Crop or zero-pad every item to this many frames; 0 = pad to the longest (default: ${DEFAULT-VALUE}).")
+    int frames;
+
+    @Option(names = "--on-error", defaultValue = "skip",
+            description = "skip: leave failed files out, report them and exit 1; fail: stop at the first failure and write nothing (default: ${DEFAULT-VALUE}).")
+    String onError;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Worker threads; 0 = one per core (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Mixin
+    FeatureOptions featureOptions = new FeatureOptions();
+
+    private final PrintStream err;
+
+    public AudioConvertCommand() {
+        this(System.err);
+    }
+
+    AudioConvertCommand(PrintStream err) {
+        this.err = err;
+    }
+
+    private record Item(Path file, int label) { }
+
+    @Override
+    public Integer call() throws IOException {
+        boolean failFast = switch (onError) {
+            case "skip" -> false;
+            case "fail" -> true;
+            default -> throw new IllegalArgumentException("--on-error must be skip or fail, got '" + onError + "'");
+        };
+        if (!format.equals("npz") && !format.equals("npy")) throw new IllegalArgumentException("--format must be npz or npy, got '" + format + "'");
+        if (frames < 0) throw new IllegalArgumentException("--frames must be >= 0, got " + frames);
+        AudioFeatures features = featureOptions.features();
+        List<String> classes = new ArrayList<>();
+        List<Item> items = scan(classes);
+
+        Spectrogram[] results = new Spectrogram[items.size()];
+        ErrorReport report = new ErrorReport();
+        int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        try (ProgressBar bar = quiet ? null : new ProgressBarBuilder().setTaskName("audio convert").setInitialMax(items.size())
+                .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err)).build();
+             var pool = new java.util.concurrent.ForkJoinPool(workers)) {
+            pool.submit(() -> IntStream.range(0, items.size()).parallel().forEach(i -> {
+                if (failFast && !report.isEmpty()) return;
+                Path f = items.get(i).file();
+                try {
+                    results[i] = features.apply(AudioReader.read(f));
+                } catch (IOException | RuntimeException e) {
+                    String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+                    report.add(f.toString(), msg.startsWith(f.toString()) ? msg.substring(f.toString().length()).replaceFirst("^: ", "") : msg);
+                }
+                if (bar != null) bar.step();
+            })).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("conversion failed: " + e.getCause(), e.getCause());
+        }
+
+        if (!report.isEmpty()) {
+            for (ErrorReport.Failure fl : report.failures()) err.println("error: " + fl.source() + ": " + fl.problem());
+            if (failFast) {
+                err.println("stopped at the first failure (--on-error fail); nothing written");
+                return 1;
+            }
+        }
+        int ok = write(items, results, classes, features);
+        err.printf("%d of %d files converted to %s (%s, %d x T)%s%n", ok, items.size(), out, features.kind().name().toLowerCase(),
+                features.bins(), report.isEmpty() ? "" : "; " + report.count() + " failed (listed above)");
+        return report.isEmpty() ? 0 : 1;
+    }
+
+    private List<Item> scan(List<String> classes) throws IOException {
+        if (!Files.isDirectory(in)) throw new IOException(in + ": not a folder");
+        List<Path> dirs;
+        try (Stream<Path> s = Files.list(in)) {
+            dirs = s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+        if (dirs.isEmpty()) throw new IOException(in + ": no class sub-folders (expected " + in + "/<class>/<file>)");
+        List<Item> items = new ArrayList<>();
+        for (Path d : dirs) {
+            classes.add(d.getFileName().toString());
+            try (Stream<Path> s = Files.list(d)) {
+                for (Path f : s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList()) {
+                    items.add(new Item(f, classes.size() - 1));
+                }
+            }
+        }
+        if (items.isEmpty()) throw new IOException(in + ": the class folders hold no files");
+        return items;
+    }
+
+    private int write(List<Item> items, Spectrogram[] results, List<String> classes, AudioFeatures features) throws IOException {
+        List<Integer> done = IntStream.range(0, results.length).filter(i -> results[i] != null).boxed().toList();
+        int bins = features.bins();
+        int t = frames;
+        if (t == 0) for (int i : done) t = Math.max(t, results[i].frames());
+        if (t == 0) t = 1;
+        float[] x = new float[Math.multiplyExact(Math.multiplyExact(done.size(), bins), t)];
+        long[] y = new long[done.size()];
+        long[] lengths = new long[done.size()];
+        for (int k = 0; k < done.size(); k++) {
+            Spectrogram s = results[done.get(k)];
+            int keep = Math.min(t, s.frames());
+            for (int f = 0; f < bins; f++) System.arraycopy(s.data(), f * s.frames(), x, (k * bins + f) * t, keep);
+            y[k] = items.get(done.get(k)).label();
+            lengths[k] = keep;
+        }
+        Map<String, NdArray> arrays = new LinkedHashMap<>();
+        arrays.put("x", NdArray.ofFloats(x, done.size(), bins, t));
+        arrays.put("y", NdArray.ofLongs(y, done.size()));
+        arrays.put("lengths", NdArray.ofLongs(lengths, done.size()));
+        byte[] classText = (String.join("\n", classes) + "\n").getBytes(StandardCharsets.UTF_8);
+        if (format.equals("npz")) {
+            Npz.write(out, arrays);
+            String name = out.getFileName().toString().replaceFirst("\\.npz$", "");
+            AtomicFiles.write(out.resolveSibling(name + ".classes.txt"), o -> o.write(classText));
+        } else {
+            Files.createDirectories(out);
+            for (var e : arrays.entrySet()) Npy.write(out.resolve(e.getKey() + ".npy"), e.getValue());
+            AtomicFiles.write(out.resolve("classes.txt"), o -> o.write(classText));
+        }
+        return done.size();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.cauce.cli.audio;
+
+import dev.cauce.core.io.NdArray;
+import dev.cauce.core.io.Npy;
+import dev.cauce.core.io.Npz;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AudioCommandTest {
+    @TempDir Path tmp;
+
+    /** The repository's samples/audio, found from the module folder Maven runs tests in. */
+    static Path samples() {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.isDirectory(p.resolve("samples/audio"))) p = p.getParent();
+        if (p == null) throw new IllegalStateException("samples/audio not found above " + Path.of("").toAbsolutePath());
+        return p.resolve("samples");
+    }
+
+    /** tmp/data/{en,es}/*.wav from the samples, plus one broken file in es. */
+    private Path dataset(boolean withBadFile) throws IOException {
+        Path data = tmp.resolve("data");
+        for (String lang : new String[] {"en", "es"}) {
+            Files.createDirectories(data.resolve(lang));
+            for (String d : new String[] {"0", "1", "2"}) {
+                Files.copy(samples().resolve("audio/digits/" + lang + "/" + d + ".wav"), data.resolve(lang + "/" + d + ".wav"));
+            }
+        }
+        if (withBadFile) Files.writeString(data.resolve("es/notes.wav"), "not audio");
+        return data;
+    }
+
+    private record Run(int code, String err) { }
+
+    private static Run run(Object command, String... args) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        CommandLine cl = new CommandLine(command);
+        cl.setErr(new java.io.PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, buf.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void convertWritesFeaturesLabelsAndLengths() throws IOException {
+        Path data = dataset(false);
+        Path out = tmp.resolve("digits.npz");
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int code = new CommandLine(new AudioConvertCommand(new PrintStream(buf, true, StandardCharsets.UTF_8)))
+                .execute("--in", data.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, code, buf.toString(StandardCharsets.UTF_8));
+        Map<String, NdArray> z = Npz.read(out);
+        int[] shape = z.get("x").shape();
+        assertEquals(6, shape[0]);
+        assertEquals(64, shape[1]);
+        assertArrayEquals(new long[] {0, 0, 0, 1, 1, 1}, z.get("y").toLongs());
+        long[] len = z.get("lengths").toLongs();
+        long longest = 0;
+        for (long l : len) longest = Math.max(longest, l);
+        assertEquals(longest, shape[2], "padded to the longest");
+        assertEquals("en\nes\n", Files.readString(tmp.resolve("digits.classes.txt")));
+    }
+
+    @Test
+    void badFilesAreSkippedAndReportedWithExitCode1() throws IOException {
+        Path data = dataset(true);
+        Path out = tmp.resolve("feats");
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int code = new CommandLine(new AudioConvertCommand(new PrintStream(buf, true, StandardCharsets.UTF_8)))
+                .execute("--in", data.toString(), "--out", out.toString(), "--format", "npy", "--feature", "mfcc", "--quiet");
+        String err = buf.toString(StandardCharsets.UTF_8);
+        assertEquals(1, code, err);
+        assertTrue(err.contains("notes.wav") && err.contains("not a readable audio file"), err);
+        assertEquals(6, Npy.read(out.resolve("x.npy")).shape()[0]);
+        assertEquals(13, Npy.read(out.resolve("x.npy")).shape()[1]);
+    }
+
+    @Test
+    void failModeStopsAndWritesNothing() throws IOException {
+        Path data = dataset(true);
+        Path out = tmp.resolve("never.npz");
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int code = new CommandLine(new AudioConvertCommand(new PrintStream(buf, true, StandardCharsets.UTF_8)))
+                .execute("--in", data.toString(), "--out", out.toString(), "--on-error", "fail", "--quiet");
+        assertEquals(1, code);
+        assertFalse(Files.exists(out));
+        try (var s = Files.list(tmp)) {
+            assertEquals(1, s.count(), "only the input folder: no partial or temporary outputs");
+        }
+    }
+
+    @Test
+    void impossibleMelSettingsAreAUsageErrorWithAdvice() throws IOException {
+        Path data = dataset(false);
+        Run r = run(new AudioCommand(), "convert", "--in", data.toString(), "--out", tmp.resolve("x.npz").toString(),
+                "--rate", "48000", "--n-mels", "64", "--quiet");
+        assertTrue(r.code() != 0);
+        assertTrue(r.err().contains("Lower nMels"), r.err());
+    }
+
+    @Test
+    void previewWritesAPngTwiceAsTallAsOnePanel() throws IOException {
+        Path png = tmp.resolve("spec.png");
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int code = new CommandLine(new AudioPreviewCommand(new PrintStream(buf, true, StandardCharsets.UTF_8)))
+                .execute(samples().resolve("audio/alsa/Front_Center.wav").toString(), "--out", png.toString());
+        assertEquals(0, code, buf.toString(StandardCharsets.UTF_8));
+        var img = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(2 * 64 * 4, img.getHeight(), "two panels of 64 mel bands drawn 4 px tall");
+    }
+
+    @Test
+    void demoRunsOnTheBundledSamples() throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        new AudioDemo().run(samples(), tmp, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        assertTrue(Files.size(tmp.resolve("audio-preview.png")) > 1000);
+        assertTrue(buf.toString(StandardCharsets.UTF_8).contains("14 recordings"), buf.toString(StandardCharsets.UTF_8));
+    }
+}
