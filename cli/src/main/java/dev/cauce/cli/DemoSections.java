@@ -8,8 +8,10 @@ final class DemoSections {
 
     static List<DemoSection> all() {
         return List.of(
+                new dev.cauce.cli.image.ImageDemo(),
                 new dev.cauce.cli.audio.AudioDemo(),
-                new dev.cauce.cli.text.TextDemo()
+                new dev.cauce.cli.text.TextDemo(),
+                new dev.cauce.cli.video.VideoDemo()
         );
     }
 }

@@ -56,10 +56,10 @@ public final class TextAugmentCommand implements Callable<Integer> {
     @Option(names = "--layout", defaultValue = "us", description = "Keyboard layout for typos: us or es (default: ${DEFAULT-VALUE}).")
     String layout;
 
-    @Option(names = "--wordnet", description = "WordNet 3.0 database folder (index.* and data.* files), or a synonym table (.tsv) as written by Cauce's WordNet extract.")
+    @Option(names = "--wordnet", description = "WordNet 3.0 database folder (index.* and data.* files), or a synonym table (.tsv) as written by Cauce's WordNet extract. Default: none (the synonym op then refuses to run).")
     Path wordnet;
 
-    @Option(names = "--vectors", description = "Word vectors (word2vec text format, or .bin binary) for the neighbour op.")
+    @Option(names = "--vectors", description = "Word vectors (word2vec text format, or .bin binary) for the neighbour op. Default: none (the neighbour op is left out).")
     Path vectors;
 
     @Option(names = "--seed", defaultValue = "0", description = "Random seed; the same seed gives the same variants (default: ${DEFAULT-VALUE}).")
@@ -68,7 +68,7 @@ public final class TextAugmentCommand implements Callable<Integer> {
     @Option(names = "--encoding", defaultValue = "utf-8", description = "utf-8, utf-8-replace or latin-1 (default: ${DEFAULT-VALUE}).")
     String encoding;
 
-    @Option(names = "--out", description = "Write variant i to <out>/<name>.aug<i>.<ext> instead of printing.")
+    @Option(names = "--out", description = "Write variant i to <out>/<name>.aug<i>.<ext> instead of printing. Default: print to standard output.")
     Path out;
 
     private final PrintStream stdout;

@@ -65,7 +65,7 @@ public final class TextWord2VecCommand implements Callable<Integer> {
     @Option(names = "--encoding", defaultValue = "utf-8", description = "utf-8, utf-8-replace or latin-1 (default: ${DEFAULT-VALUE}).")
     String encoding;
 
-    @Option(names = "--neighbours", split = ",", description = "Print the 8 nearest neighbours of these words after training.")
+    @Option(names = "--neighbours", split = ",", description = "Print the 8 nearest neighbours of these words after training. Default: none.")
     List<String> neighbours = new ArrayList<>();
 
     @Option(names = "--on-error", defaultValue = "skip", description = "skip or fail on undecodable documents (default: ${DEFAULT-VALUE}).")
