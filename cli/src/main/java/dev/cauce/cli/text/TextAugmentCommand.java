@@ -85,9 +85,7 @@ public final class TextAugmentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (n < 1) throw new Main.UsageException("--n must be >= 1, got " + n);
         if (!(fraction >= 0 && fraction <= 1)) throw new Main.UsageException("--fraction must be in [0, 1], got " + fraction);
-        TextOptions enc = new TextOptions();
-        enc.encoding = encoding;
-        String text = enc.decoding().decode(Files.readAllBytes(in), in.toString());
+        String text = TextOptions.decoding(encoding).decode(Files.readAllBytes(in), in.toString());
         Map<String, TextAugmenter> chosen = augmenters();
         List<String> names = new ArrayList<>(chosen.keySet());
         String file = in.getFileName().toString();

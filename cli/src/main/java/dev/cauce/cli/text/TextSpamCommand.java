@@ -91,11 +91,9 @@ public final class TextSpamCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!(testFraction > 0 && testFraction < 1)) throw new Main.UsageException("--test-fraction must be in (0, 1), got " + testFraction);
-        TextOptions enc = new TextOptions();
-        enc.encoding = encoding;
         TokenPipeline pipeline = new TokenPipeline(TextCleaner.defaults().withStripEmailHeaders(true), Tokenizer.sklearnDefault(), null, null);
         long t0 = System.nanoTime();
-        var loaded = CorpusLoader.load(in, enc.decoding(), onError, false, pipeline::tokens);
+        var loaded = CorpusLoader.load(in, TextOptions.decoding(encoding), onError, false, pipeline::tokens);
         int n = loaded.docs().size();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;

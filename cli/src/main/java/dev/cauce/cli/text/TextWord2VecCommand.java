@@ -94,9 +94,7 @@ public final class TextWord2VecCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException(e.getMessage());
         }
-        TextOptions enc = new TextOptions();
-        enc.encoding = encoding;
-        var loaded = CorpusLoader.load(in, enc.decoding(), onError, true,
+        var loaded = CorpusLoader.load(in, TextOptions.decoding(encoding), onError, true,
                 text -> Sentences.split(EmailText.stripHeaders(text), Sentences.LETTER_WORDS));
         List<List<String>> sentences = new ArrayList<>();
         for (var d : loaded.docs()) sentences.addAll(d.value());
