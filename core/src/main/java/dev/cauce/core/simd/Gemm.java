@@ -253,6 +253,22 @@ public final class Gemm {
 
     /** C = beta·C + tile (first k block; C = tile when beta is 0) or C += tile, for mr x nr entries. */
     private static void storeTile(float[] tile, float[] c, int cOff, int ldc, int mr, int nr, float beta, boolean first) {
+        if (nr == NR && !(first && beta != 0f)) {
+            // full rows, the common cases C = tile and C += tile: two vector moves or adds per row
+            for (int r = 0; r < mr; r++) {
+                int row = cOff + r * ldc;
+                int t = r * NR;
+                FloatVector t0 = FloatVector.fromArray(S, tile, t);
+                FloatVector t1 = FloatVector.fromArray(S, tile, t + L);
+                if (!first) {
+                    t0 = t0.add(FloatVector.fromArray(S, c, row));
+                    t1 = t1.add(FloatVector.fromArray(S, c, row + L));
+                }
+                t0.intoArray(c, row);
+                t1.intoArray(c, row + L);
+            }
+            return;
+        }
         for (int r = 0; r < mr; r++) {
             int row = cOff + r * ldc;
             int t = r * NR;
