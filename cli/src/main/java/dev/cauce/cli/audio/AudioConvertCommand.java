@@ -58,9 +58,8 @@ public final class AudioConvertCommand implements Callable<Integer> {
             description = "Crop or zero-pad every item to this many frames; 0 = pad to the longest (default: ${DEFAULT-VALUE}).")
     int frames;
 
-    @Option(names = "--on-error", defaultValue = "skip",
-            description = "skip: leave failed files out, report them and exit 1; fail: stop at the first failure and write nothing (default: ${DEFAULT-VALUE}).")
-    String onError;
+    @picocli.CommandLine.Mixin
+    dev.cauce.cli.OnErrorOption onError = new dev.cauce.cli.OnErrorOption();
 
     @Option(names = "--threads", defaultValue = "0", description = "Worker threads; 0 = one per core (default: ${DEFAULT-VALUE}).")
     int threads;
@@ -85,11 +84,7 @@ public final class AudioConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        boolean failFast = switch (onError) {
-            case "skip" -> false;
-            case "fail" -> true;
-            default -> throw new IllegalArgumentException("--on-error must be skip or fail, got '" + onError + "'");
-        };
+        boolean failFast = onError.failFast();
         if (!format.equals("npz") && !format.equals("npy")) throw new IllegalArgumentException("--format must be npz or npy, got '" + format + "'");
         if (frames < 0) throw new IllegalArgumentException("--frames must be >= 0, got " + frames);
         AudioFeatures features = featureOptions.features();

@@ -34,17 +34,8 @@ final class CorpusLoader {
         }
     }
 
-    static boolean failFast(String onError) {
-        return switch (onError) {
-            case "skip" -> false;
-            case "fail" -> true;
-            default -> throw new Main.UsageException("--on-error must be skip or fail, got '" + onError + "'");
-        };
-    }
-
-    static <T> Loaded<T> load(Path in, TextDecoding decoding, String onError, boolean quiet, Function<String, T> process)
+    static <T> Loaded<T> load(Path in, TextDecoding decoding, boolean failFast, boolean quiet, Function<String, T> process)
             throws IOException {
-        boolean failFast = failFast(onError);
         List<Doc<T>> docs = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         // Progress draws only on an interactive terminal; --quiet turns it off there too

@@ -57,9 +57,8 @@ public final class TextConvertCommand implements Callable<Integer> {
     @Option(names = "--length", defaultValue = "200", description = "seq: ids per document, padded (0 = <pad>) or truncated at the end (default: ${DEFAULT-VALUE}).")
     int length;
 
-    @Option(names = "--on-error", defaultValue = "skip",
-            description = "skip: leave failed documents out, report them and exit 1; fail: stop at the first failure and write nothing (default: ${DEFAULT-VALUE}).")
-    String onError;
+    @picocli.CommandLine.Mixin
+    dev.cauce.cli.OnErrorOption onError = new dev.cauce.cli.OnErrorOption();
 
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
@@ -81,7 +80,7 @@ public final class TextConvertCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!out.getFileName().toString().endsWith(".npz")) throw new Main.UsageException("--out must end in .npz, got " + out);
         var pipeline = text.pipeline();
-        var loaded = CorpusLoader.load(in, text.decoding(), onError, quiet, pipeline::tokens);
+        var loaded = CorpusLoader.load(in, text.decoding(), onError.failFast(), quiet, pipeline::tokens);
         List<List<String>> docs = new ArrayList<>();
         List<String> classes = new ArrayList<>(new TreeSet<>(loaded.docs().stream().map(CorpusLoader.Doc::label).toList()));
         long[] y = new long[loaded.docs().size()];

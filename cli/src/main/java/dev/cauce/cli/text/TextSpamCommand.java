@@ -67,8 +67,8 @@ public final class TextSpamCommand implements Callable<Integer> {
     @Option(names = "--encoding", defaultValue = "latin-1", description = "utf-8, utf-8-replace or latin-1 (default: ${DEFAULT-VALUE}, right for the mixed-charset SpamAssassin mails).")
     String encoding;
 
-    @Option(names = "--on-error", defaultValue = "skip", description = "skip or fail on undecodable documents (default: ${DEFAULT-VALUE}).")
-    String onError;
+    @picocli.CommandLine.Mixin
+    dev.cauce.cli.OnErrorOption onError = new dev.cauce.cli.OnErrorOption();
 
     /** Held-out results. */
     record Result(long tp, long fp, long fn, long tn) {
@@ -93,7 +93,7 @@ public final class TextSpamCommand implements Callable<Integer> {
         if (!(testFraction > 0 && testFraction < 1)) throw new Main.UsageException("--test-fraction must be in (0, 1), got " + testFraction);
         TokenPipeline pipeline = new TokenPipeline(TextCleaner.defaults().withStripEmailHeaders(true), Tokenizer.sklearnDefault(), null, null);
         long t0 = System.nanoTime();
-        var loaded = CorpusLoader.load(in, TextOptions.decoding(encoding), onError, false, pipeline::tokens);
+        var loaded = CorpusLoader.load(in, TextOptions.decoding(encoding), onError.failFast(), false, pipeline::tokens);
         int n = loaded.docs().size();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;

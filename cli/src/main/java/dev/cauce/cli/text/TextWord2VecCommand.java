@@ -68,8 +68,8 @@ public final class TextWord2VecCommand implements Callable<Integer> {
     @Option(names = "--neighbours", split = ",", description = "Print the 8 nearest neighbours of these words after training. Default: none.")
     List<String> neighbours = new ArrayList<>();
 
-    @Option(names = "--on-error", defaultValue = "skip", description = "skip or fail on undecodable documents (default: ${DEFAULT-VALUE}).")
-    String onError;
+    @picocli.CommandLine.Mixin
+    dev.cauce.cli.OnErrorOption onError = new dev.cauce.cli.OnErrorOption();
 
     private final PrintStream stdout;
 
@@ -94,7 +94,7 @@ public final class TextWord2VecCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException(e.getMessage());
         }
-        var loaded = CorpusLoader.load(in, TextOptions.decoding(encoding), onError, true,
+        var loaded = CorpusLoader.load(in, TextOptions.decoding(encoding), onError.failFast(), true,
                 text -> Sentences.split(EmailText.stripHeaders(text), Sentences.LETTER_WORDS));
         List<List<String>> sentences = new ArrayList<>();
         for (var d : loaded.docs()) sentences.addAll(d.value());

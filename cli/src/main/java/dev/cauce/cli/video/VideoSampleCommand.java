@@ -71,7 +71,6 @@ public final class VideoSampleCommand implements Callable<Integer> {
     enum Strategy { uniform, segment, motion }
 
     /** What to do when a video cannot be read. */
-    enum OnError { skip, fail }
 
     /** The {@link BeyondEnd} choices, as the command line spells them. */
     enum Short {
@@ -142,9 +141,8 @@ public final class VideoSampleCommand implements Callable<Integer> {
             description = "Give up on a video after this much decoding time. Default: ${DEFAULT-VALUE}.")
     double timeLimit;
 
-    @Option(names = "--on-error", defaultValue = "skip", paramLabel = "skip|fail",
-            description = "On a bad video: 'skip' reports it and goes on, 'fail' stops. Default: ${DEFAULT-VALUE}.")
-    OnError onError;
+    @picocli.CommandLine.Mixin
+    dev.cauce.cli.OnErrorOption onError = new dev.cauce.cli.OnErrorOption();
 
     @Option(names = "--sheet-columns", defaultValue = "8", description = "Thumbnails per contact-sheet row. Default: ${DEFAULT-VALUE}.")
     int sheetColumns;
@@ -166,7 +164,7 @@ public final class VideoSampleCommand implements Callable<Integer> {
                     String line = oneLine(file, e);
                     failures.add(line);
                     System.err.println("failed: " + line);
-                    if (onError == OnError.fail) break;
+                    if (onError.failFast()) break;
                 }
                 progress.step(1);
             }
