@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** "Did you mean" suggestions: known names within a small edit distance of a misspelt one. */
-final class Names {
+public final class Names {
     private Names() { }
 
     /** Known names at most {@code max(2, length/3)} edits from {@code name} (case-insensitive), closest first. */
-    static List<String> closeMatches(String name, List<String> known) {
+    public static List<String> closeMatches(String name, List<String> known) {
         String n = name.toLowerCase(Locale.ROOT);
         int limit = Math.max(2, n.length() / 3);
         return known.stream()
@@ -21,7 +21,7 @@ final class Names {
     }
 
     /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) d[i][0] = i;
         for (int j = 0; j <= b.length(); j++) d[0][j] = j;
