@@ -79,6 +79,14 @@ public final class FittedSteps {
         }
     }
 
+    /**
+     * The fitted scaler of fit step {@code i} from its chunks' snapshots, merged in chunk order
+     * (null for a chunk without usable inputs). Both engines call this with the same list.
+     */
+    public static Scaler finishMerged(PipelineSpec.Fit fit, int i, List<FitSnapshot> chunks) {
+        return finish(fit, i, merge(chunks, "fit[" + i + "]"));
+    }
+
     /** Merges chunk snapshots in chunk order (nulls are empty chunks). */
     static FitSnapshot merge(List<FitSnapshot> chunks, String what) {
         FitSnapshot out = null;

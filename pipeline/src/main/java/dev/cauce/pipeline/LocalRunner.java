@@ -87,7 +87,7 @@ public final class LocalRunner {
                     try (InputReader reader = new InputReader(pipeline.spec().source())) {
                         r = ShardTask.run(pipeline, steps, k, pending(refs, reader), dir.dir());
                     }
-                    dir.append(r);
+                    dir.record(r);
                     listener.advance(refs.size());
                     return r;
                 });
@@ -125,8 +125,7 @@ public final class LocalRunner {
                     }
                 });
             }
-            FitSnapshot merged = FittedSteps.merge(all(pool, tasks), "fit[" + step + "]");
-            fitted.add(FittedSteps.finish(steps.get(step), step, merged));
+            fitted.add(FittedSteps.finishMerged(steps.get(step), step, all(pool, tasks)));
         }
         return fitted;
     }

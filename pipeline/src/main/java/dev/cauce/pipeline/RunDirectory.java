@@ -7,7 +7,6 @@ import dev.cauce.core.TransformSpec;
 import dev.cauce.core.io.AtomicFiles;
 import dev.cauce.core.scale.Scaler;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +26,10 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code run.json}: the spec's fingerprint; a rerun into the folder must continue the same job;</li>
  *   <li>{@code fitted.json}: the fitted steps, saved once, so a resumed run does not refit;</li>
- *   <li>{@code journal.jsonl}: one line per finished shard, appended after the shard's files were
- *       renamed into place; what a rerun after a crash or Ctrl-C skips;</li>
+ *   <li>{@code journal/shard-NNNNN.json}: one small file per finished shard, written (atomically)
+ *       after the shard's files were renamed into place; what a rerun after a crash or Ctrl-C skips.
+ *       One file per shard rather than one appended log, so local threads and Spark executors on a
+ *       shared file system record their shards without any locking;</li>
  *   <li>{@code manifest.json}: written when every shard is done (then the journal is removed):
  *       classes, every shard's inputs and every failed input, sorted, so two runs of one spec give
  *       the same bytes whatever the engine, thread count or interruptions.</li>
@@ -50,11 +51,8 @@ public final class RunDirectory {
     public static RunDirectory open(Pipeline p, InputList inputs) throws IOException {
         Path dir = p.spec().output().dir();
         Files.createDirectories(dir);
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path stray : s.filter(f -> f.getFileName().toString().startsWith(".") && f.getFileName().toString().endsWith(".tmp")).toList()) {
-                Files.deleteIfExists(stray); // left by a run killed while writing
-            }
-        }
+        removeStrayTemporaries(dir);
+        removeStrayTemporaries(dir.resolve("journal"));
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("fingerprint", p.fingerprint());
         run.put("inputs", inputs.size());
@@ -72,6 +70,43 @@ public final class RunDirectory {
         return new RunDirectory(dir);
     }
 
+    /** Removes temporary files a run killed in the middle of a write left behind. */
+    private static void removeStrayTemporaries(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) return;
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path f : s.toList()) {
+                String n = f.getFileName().toString();
+                if (n.startsWith(".") && n.endsWith(".tmp")) Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /** The fitted steps as JSON (what {@code fitted.json} holds), e.g. to ship them to Spark executors. */
+    public static String fittedJson(List<Scaler> fitted) {
+        try {
+            return PRETTY.writeValueAsString(fitted.stream().map(s -> SpecFiles.toTree(s.spec())).toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write fitted steps as JSON", e);
+        }
+    }
+
+    /** Fitted steps from {@link #fittedJson}. */
+    public static List<Scaler> fittedFromJson(String json) {
+        try {
+            List<Scaler> out = new ArrayList<>();
+            for (Object o : JSON.readValue(json, List.class)) {
+                Map<?, ?> m = (Map<?, ?>) o;
+                Map<String, Object> params = new LinkedHashMap<>();
+                Object p = m.get("params");
+                if (p instanceof Map<?, ?> pm) pm.forEach((k, v) -> params.put(String.valueOf(k), v));
+                out.add(Scaler.fromSpec(TransformSpec.of(String.valueOf(m.get("name")), params)));
+            }
+            return out;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a list of fitted steps: " + e.getOriginalMessage(), e);
+        }
+    }
+
     public Path dir() {
         return dir;
     }
@@ -80,20 +115,12 @@ public final class RunDirectory {
     public Optional<List<Scaler>> fitted() throws IOException {
         Path f = dir.resolve("fitted.json");
         if (!Files.exists(f)) return Optional.empty();
-        List<Scaler> out = new ArrayList<>();
-        for (Object o : JSON.readValue(f.toFile(), List.class)) {
-            Map<?, ?> m = (Map<?, ?>) o;
-            Map<String, Object> params = new LinkedHashMap<>();
-            ((Map<?, ?>) m.get("params")).forEach((k, v) -> params.put(String.valueOf(k), v));
-            out.add(Scaler.fromSpec(TransformSpec.of(String.valueOf(m.get("name")), params)));
-        }
-        return Optional.of(out);
+        return Optional.of(fittedFromJson(Files.readString(f)));
     }
 
     /** Saves the fitted steps (doubles in shortest round-trip form: reloading gives the same bits). */
     public void saveFitted(List<Scaler> fitted) throws IOException {
-        List<Map<String, Object>> list = fitted.stream().map(s -> SpecFiles.toTree(s.spec())).toList();
-        byte[] bytes = PRETTY.writeValueAsBytes(list);
+        byte[] bytes = fittedJson(fitted).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(dir.resolve("fitted.json"), out -> out.write(bytes));
     }
 
@@ -105,12 +132,10 @@ public final class RunDirectory {
         if (Files.exists(manifest)) {
             Map<?, ?> m = JSON.readValue(manifest.toFile(), Map.class);
             for (Object o : (List<?>) m.get("shards")) entries.add(cast(o));
-        } else if (Files.exists(dir.resolve("journal.jsonl"))) {
-            for (String line : Files.readAllLines(dir.resolve("journal.jsonl"), StandardCharsets.UTF_8)) {
-                try {
-                    entries.add(cast(JSON.readValue(line, Map.class)));
-                } catch (JsonProcessingException e) {
-                    // A line cut short by a crash: that shard is simply done again.
+        } else if (Files.isDirectory(journal())) {
+            try (Stream<Path> s = Files.list(journal())) {
+                for (Path f : s.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                    entries.add(cast(JSON.readValue(f.toFile(), Map.class)));
                 }
             }
         }
@@ -121,13 +146,22 @@ public final class RunDirectory {
         return out;
     }
 
-    /** Records a finished shard (after its files were renamed into place). Thread-safe. */
-    public synchronized void append(ShardResult r) throws IOException {
-        byte[] line = (JSON.writeValueAsString(toTree(r)) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileOutputStream out = new FileOutputStream(dir.resolve("journal.jsonl").toFile(), true)) {
-            out.write(line);
-            out.getFD().sync();
-        }
+    /**
+     * The output folder as seen from a Spark executor, to {@link #record} its shards; the driver
+     * {@link #open}ed and checked it before.
+     */
+    public static RunDirectory at(Path dir) {
+        return new RunDirectory(dir);
+    }
+
+    private Path journal() {
+        return dir.resolve("journal");
+    }
+
+    /** Records a finished shard (after its files were renamed into place). Safe from any thread or process. */
+    public void record(ShardResult r) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(toTree(r));
+        AtomicFiles.write(journal().resolve(ShardFiles.name(r.shard()) + ".json"), out -> out.write(bytes));
     }
 
     /** Writes the manifest of the complete run and removes the journal. */
@@ -141,7 +175,12 @@ public final class RunDirectory {
         m.put("shards", sorted.stream().map(RunDirectory::toTree).toList());
         byte[] bytes = PRETTY.writeValueAsBytes(m);
         AtomicFiles.write(dir.resolve("manifest.json"), out -> out.write(bytes));
-        Files.deleteIfExists(dir.resolve("journal.jsonl"));
+        if (Files.isDirectory(journal())) {
+            try (Stream<Path> s = Files.list(journal())) {
+                for (Path f : s.toList()) Files.delete(f);
+            }
+            Files.delete(journal());
+        }
     }
 
     private static Map<String, Object> toTree(ShardResult r) {

@@ -110,10 +110,14 @@ class LocalRunTest {
         assertTrue(stop.getMessage().contains("resume"));
         Path out = work.resolve("resumed");
         assertFalse(Files.exists(out.resolve("manifest.json")), "no manifest before the job is complete");
-        assertEquals(2, Files.readAllLines(out.resolve("journal.jsonl")).size());
-        // What a kill in the middle of a write leaves behind, and a journal line cut short.
-        Files.write(out.resolve(".shard-00002.tar.12345.1.tmp"), new byte[] {1, 2, 3});
-        Files.writeString(out.resolve("journal.jsonl"), "{\"shard\":2,\"fil", java.nio.file.StandardOpenOption.APPEND);
+        try (Stream<Path> journal = Files.list(out.resolve("journal"))) {
+            assertEquals(List.of("shard-00000.json", "shard-00001.json"), journal.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        // What a kill in the middle of writes leaves behind: temporary files, and a shard renamed
+        // into place whose journal entry was not written yet.
+        Files.write(out.resolve(".shard-00003.tar.12345.1.tmp"), new byte[] {1, 2, 3});
+        Files.write(out.resolve("journal/.shard-00003.json.12345.1.tmp"), new byte[] {4});
+        Files.write(out.resolve("shard-00002.tar"), new byte[] {5, 6});
 
         RunSummary rest = new LocalRunner(Pipeline.load(specFile), 2, RunListener.NONE).run();
         assertEquals(2, rest.resumed());
