@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 public final class TrainOptions {
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = {"Folder with the train and test splits: " + SplitFiles.ACCEPTED + ".",
+            description = {"Folder with the train and test splits: " + dev.cauce.core.io.LabelledData.SPLIT_FILES + ".",
                 "Default: the bundled MNIST subset, samples/mnist (8,000 train, 2,000 test digits)."})
     Path data;
 

@@ -61,8 +61,8 @@ final class TrainingRun {
     /** Runs the training and returns the test evaluation. */
     static Evaluation run(TrainOptions o, PrintStream out) throws IOException {
         o.validate();
-        LabelledData train = SplitFiles.find(o.dataDir(), "train").load();
-        LabelledData test = SplitFiles.find(o.dataDir(), "test").load();
+        LabelledData train = LabelledData.loadSplit(o.dataDir(), "train");
+        LabelledData test = LabelledData.loadSplit(o.dataDir(), "test");
         int features = train.inputs().size() / train.size();
         int testFeatures = test.inputs().size() / Math.max(1, test.size());
         if (features != testFeatures) {

@@ -112,9 +112,9 @@ class TrainCommandTest {
         h.append('\n');
         ByteBuffer b = ByteBuffer.allocate(10 + h.length() + 16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         b.put((byte) 0x93).put("NUMPY".getBytes()).put((byte) 1).put((byte) 0).putShort((short) h.length()).put(h.toString().getBytes());
-        Path x = dir.resolve("train_x.npy");
+        Path x = dir.resolve("train-images.npy");
         Files.write(x, b.array());
-        Files.write(dir.resolve("train_y.npy"), b.array());
+        Files.write(dir.resolve("train-labels.npy"), b.array());
         assertOneLineError(CliRun.of("train", "--data", dir.toString(), "--epochs", "1"), x, "c8");
     }
 

@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TextAugmenterPropertiesTest {
     static final Path SAMPLES = Path.of("..", "samples", "text");
     static final List<String> TEXTS = new ArrayList<>();
+    static dev.cauce.preprocess.text.word2vec.WordVectors vectors;
 
     @BeforeAll
     static void load() throws Exception {
@@ -33,6 +34,10 @@ class TextAugmenterPropertiesTest {
         TEXTS.add("");
         TEXTS.add("  \t\n ... !!! ");
         assertTrue(TEXTS.size() >= 12);
+        List<List<String>> sentences = new ArrayList<>();
+        for (String t : TEXTS) sentences.addAll(dev.cauce.preprocess.text.word2vec.Sentences.split(t, dev.cauce.preprocess.text.word2vec.Sentences.LETTER_WORDS));
+        vectors = dev.cauce.preprocess.text.word2vec.Word2Vec.train(sentences,
+                dev.cauce.preprocess.text.word2vec.Word2VecConfig.defaults().withDim(8).withMinCount(1).withEpochs(2)).vectors();
     }
 
     static List<TextAugmenter> augmenters(double f) throws Exception {
@@ -46,6 +51,7 @@ class TextAugmenterPropertiesTest {
         all.add(new WordNoise(WordNoise.Op.DELETE, f));
         all.add(WordReplace.synonyms(wn, f));
         all.add(WordReplace.misspellings(f));
+        all.add(WordReplace.neighbours(vectors, 3, -1.0, f));
         return all;
     }
 
@@ -65,7 +71,7 @@ class TextAugmenterPropertiesTest {
                     Rng rng = Rng.of(11, 0, t, 0);
                     List<TextEdit> plan = a.plan(in, rng);
                     String out = TextEdits.apply(in, plan);
-                    assertEquals(skeleton(in), skeleton(out), () -> a.spec() + " on text " + t);
+                    assertEquals(skeleton(in), skeleton(out), () -> a.spec() + " on text " + in.length());
                     assertFalse(out.contains("\uFFFD"), () -> a.spec() + " produced U+FFFD");
                     assertTrue(out.codePoints().noneMatch(cp -> Character.getType(cp) == Character.SURROGATE), () -> a.spec() + " split a surrogate pair");
                     for (TextEdit e : plan) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
@@ -57,6 +58,50 @@ public record LabelledData(Tensor inputs, int[] labels, String source) {
         }
         return of(x, inputs, y, labels);
     }
+
+    /**
+     * Loads one split (e.g. {@code "train"} or {@code "test"}) from a folder, trying these file
+     * pairs in order (the first whose input file exists is used):
+     * <ol>
+     *   <li>{@code SPLIT-images-idx3-ubyte.gz} and {@code SPLIT-labels-idx1-ubyte.gz} (MNIST's names; also without {@code .gz});</li>
+     *   <li>{@code SPLIT-images.npy} and {@code SPLIT-labels.npy};</li>
+     *   <li>{@code x_SPLIT.npy} and {@code y_SPLIT.npy} (Keras' names).</li>
+     * </ol>
+     *
+     * @throws IOException naming the folder and the names tried when no pair is found, or the
+     *                     problem with the files found (see {@link #load})
+     */
+    public static LabelledData loadSplit(Path dir, String split) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(dir + ": no such data folder (it should hold " + SPLIT_FILES + ")");
+        }
+        // MNIST's own distribution names its test split "t10k".
+        List<String> names = split.equals("test") ? List.of("test", "t10k") : List.of(split);
+        StringBuilder tried = new StringBuilder();
+        for (String name : names) {
+            String[][] pairs = {
+                    {name + "-images-idx3-ubyte.gz", name + "-labels-idx1-ubyte.gz"},
+                    {name + "-images-idx3-ubyte", name + "-labels-idx1-ubyte"},
+                    {name + "-images.npy", name + "-labels.npy"},
+                    {"x_" + name + ".npy", "y_" + name + ".npy"}};
+            for (String[] pair : pairs) {
+                Path inputs = dir.resolve(pair[0]);
+                if (Files.isRegularFile(inputs)) {
+                    Path labels = dir.resolve(pair[1]);
+                    if (!Files.isRegularFile(labels)) {
+                        throw new IOException(dir + ": found " + pair[0] + " but not its labels file " + pair[1]);
+                    }
+                    return load(inputs, labels);
+                }
+                tried.append(tried.isEmpty() ? "" : ", ").append(pair[0]);
+            }
+        }
+        throw new IOException(dir + ": no " + split + " split found (looked for " + tried + ")");
+    }
+
+    /** The file names {@link #loadSplit} accepts, for help texts. */
+    public static final String SPLIT_FILES = "SPLIT-images-idx3-ubyte[.gz] + SPLIT-labels-idx1-ubyte[.gz] (IDX), "
+            + "SPLIT-images.npy + SPLIT-labels.npy, or x_SPLIT.npy + y_SPLIT.npy, where SPLIT is train or test (or t10k)";
 
     /** Pairs already-read inputs and labels, failing with both file names when the counts differ. */
     static LabelledData of(Tensor inputs, Path inputsFile, int[] labels, Path labelsFile) throws IOException {

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A typed n-dimensional array as stored in an interchange file: element type, shape and the raw
@@ -69,28 +70,20 @@ public final class NdArray {
     }
 
     public static NdArray ofFloats(float[] values, int... shape) {
-        byte[] b = allocate(values.length, 4, shape);
-        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(values);
-        return new NdArray(DType.FLOAT32, shape, b);
+        return filled(DType.FLOAT32, values.length, shape, b -> b.asFloatBuffer().put(values));
     }
 
     public static NdArray ofDoubles(double[] values, int... shape) {
-        byte[] b = allocate(values.length, 8, shape);
-        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().put(values);
-        return new NdArray(DType.FLOAT64, shape, b);
+        return filled(DType.FLOAT64, values.length, shape, b -> b.asDoubleBuffer().put(values));
     }
 
     /** An int64 array (the usual dtype of label files written by NumPy). */
     public static NdArray ofLongs(long[] values, int... shape) {
-        byte[] b = allocate(values.length, 8, shape);
-        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(values);
-        return new NdArray(DType.INT64, shape, b);
+        return filled(DType.INT64, values.length, shape, b -> b.asLongBuffer().put(values));
     }
 
     public static NdArray ofInts(int[] values, int... shape) {
-        byte[] b = allocate(values.length, 4, shape);
-        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(values);
-        return new NdArray(DType.INT32, shape, b);
+        return filled(DType.INT32, values.length, shape, b -> b.asIntBuffer().put(values));
     }
 
     /** A uint8 array; Java's signed bytes are read as 0..255. */
@@ -98,12 +91,15 @@ public final class NdArray {
         return new NdArray(DType.UINT8, shape, values.clone());
     }
 
-    private static byte[] allocate(int count, int elementSize, int[] shape) {
+    /** An array of {@code count} elements whose little-endian bytes {@code fill} writes through a buffer view. */
+    private static NdArray filled(DType dtype, int count, int[] shape, Consumer<ByteBuffer> fill) {
         long n = elementCount(shape);
         if (n != count) {
             throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + n + " values but " + count + " were given");
         }
-        return new byte[count * elementSize];
+        byte[] b = new byte[count * dtype.size()];
+        fill.accept(ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN));
+        return new NdArray(dtype, shape, b);
     }
 
     // ------------------------------------------------------------------ accessors
@@ -142,18 +138,12 @@ public final class NdArray {
     public double getDouble(int i) {
         Objects.checkIndex(i, size);
         return switch (dtype) {
-            case BOOL, UINT8 -> data[i] & 0xFF;
-            case INT8 -> data[i];
-            case INT16 -> (short) I16.get(data, 2 * i);
-            case UINT16 -> (short) I16.get(data, 2 * i) & 0xFFFF;
-            case INT32 -> (int) I32.get(data, 4 * i);
-            case UINT32 -> (int) I32.get(data, 4 * i) & 0xFFFF_FFFFL;
-            case INT64 -> (long) I64.get(data, 8 * i);
             case UINT64 -> unsignedToDouble((long) I64.get(data, 8 * i));
             case FLOAT16 -> Float.float16ToFloat((short) I16.get(data, 2 * i));
             case BFLOAT16 -> Float.intBitsToFloat(((short) I16.get(data, 2 * i) & 0xFFFF) << 16);
             case FLOAT32 -> (float) F32.get(data, 4 * i);
             case FLOAT64 -> (double) F64.get(data, 8 * i);
+            default -> getLong(i);
         };
     }
 

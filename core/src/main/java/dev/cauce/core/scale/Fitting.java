@@ -72,6 +72,14 @@ final class Fitting {
         }
     }
 
+    static void requireName(dev.cauce.core.TransformSpec spec, String name) {
+        if (!spec.name().equals(name)) throw new IllegalArgumentException("not a " + name + " spec: " + spec.name());
+    }
+
+    static void requireSameFeatures(int mine, int theirs) {
+        if (mine != theirs) throw new IllegalArgumentException("cannot merge states of " + mine + " and " + theirs + " features");
+    }
+
     static List<Double> boxed(double[] v) {
         List<Double> out = new ArrayList<>(v.length);
         for (double d : v) out.add(d);

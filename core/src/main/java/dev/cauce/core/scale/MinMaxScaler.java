@@ -129,9 +129,7 @@ public final class MinMaxScaler implements Scaler {
 
         @Override
         public State merge(State other) {
-            if (other.features() != features()) {
-                throw new IllegalArgumentException("cannot merge states of " + features() + " and " + other.features() + " features");
-            }
+            Fitting.requireSameFeatures(features(), other.features());
             State out = new State(features());
             out.count = count + other.count;
             for (int j = 0; j < min.length; j++) {
@@ -165,7 +163,7 @@ public final class MinMaxScaler implements Scaler {
 
     /** Rebuilds a scaler from {@link #spec()}. */
     public static MinMaxScaler fromSpec(TransformSpec spec) {
-        if (!spec.name().equals(NAME)) throw new IllegalArgumentException("not a " + NAME + " spec: " + spec.name());
+        Fitting.requireName(spec, NAME);
         Map<String, Object> p = spec.params();
         double[] range = Fitting.unboxed(p.get("featureRange"), "featureRange");
         if (range.length != 2) throw new IllegalArgumentException("featureRange must be [lo, hi], got " + Arrays.toString(range));

@@ -67,6 +67,11 @@ public final class StandardScaler implements Scaler {
         return fromState(Fitting.accumulate(samples, State::new), withMean, withStd);
     }
 
+    /** Fits with scikit-learn's {@code with_mean} / {@code with_std} switches in one pass over a stream. */
+    public static StandardScaler fit(DataStream<Sample<Tensor>> samples, boolean withMean, boolean withStd) {
+        return fromState(Fitting.accumulate(samples, State::new), withMean, withStd);
+    }
+
     /** The scaler of a (possibly merged) state. */
     public static StandardScaler fromState(State state, boolean withMean, boolean withStd) {
         if (state.count == 0) throw new IllegalArgumentException("cannot fit a scaler on zero samples");
@@ -119,9 +124,7 @@ public final class StandardScaler implements Scaler {
 
         @Override
         public State merge(State other) {
-            if (other.features() != features()) {
-                throw new IllegalArgumentException("cannot merge states of " + features() + " and " + other.features() + " features");
-            }
+            Fitting.requireSameFeatures(features(), other.features());
             State out = new State(features());
             out.count = count + other.count;
             if (out.count == 0) return out;
@@ -164,7 +167,7 @@ public final class StandardScaler implements Scaler {
 
     /** Rebuilds a scaler from {@link #spec()}. */
     public static StandardScaler fromSpec(TransformSpec spec) {
-        if (!spec.name().equals(NAME)) throw new IllegalArgumentException("not a " + NAME + " spec: " + spec.name());
+        Fitting.requireName(spec, NAME);
         Map<String, Object> p = spec.params();
         if (!(p.get("withMean") instanceof Boolean wm) || !(p.get("withStd") instanceof Boolean ws)) {
             throw new IllegalArgumentException(NAME + " spec needs boolean withMean and withStd, got " + p.get("withMean") + ", " + p.get("withStd"));

@@ -73,7 +73,7 @@ public final class UnitNormScaler implements Scaler {
 
     /** Rebuilds a scaler from {@link #spec()}. */
     public static UnitNormScaler fromSpec(TransformSpec spec) {
-        if (!spec.name().equals(NAME)) throw new IllegalArgumentException("not a " + NAME + " spec: " + spec.name());
+        Fitting.requireName(spec, NAME);
         Object n = spec.params().get("norm");
         for (Norm candidate : Norm.values()) {
             if (candidate.name().equalsIgnoreCase(String.valueOf(n))) return new UnitNormScaler(candidate);

@@ -168,6 +168,25 @@ class IdxTest {
         assertEquals(floatLabels + ": labels must be a 1-d integer array, got FLOAT32 with shape [8000]", e.getMessage());
     }
 
+    @Test
+    void loadSplitFindsIdxOrNpyPairsByName(@TempDir Path tmp) throws IOException {
+        Files.copy(IMAGES, tmp.resolve("train-images-idx3-ubyte.gz"));
+        Files.copy(LABELS, tmp.resolve("train-labels-idx1-ubyte.gz"));
+        LabelledData idx = LabelledData.loadSplit(tmp, "train");
+        assertEquals(8000, idx.size());
+        Npy.write(tmp.resolve("x_test.npy"), idx.inputs());
+        Npy.write(tmp.resolve("y_test.npy"), NdArray.ofInts(idx.labels(), 8000));
+        LabelledData npy = LabelledData.loadSplit(tmp, "test");
+        assertEquals(idx.inputs(), npy.inputs());
+        assertArrayEquals(idx.labels(), npy.labels());
+        IOException e = assertThrows(IOException.class, () -> LabelledData.loadSplit(tmp, "val"));
+        assertEquals(tmp + ": no val split found (looked for val-images-idx3-ubyte.gz, val-images-idx3-ubyte, val-images.npy, x_val.npy)",
+                e.getMessage());
+        Files.delete(tmp.resolve("y_test.npy"));
+        e = assertThrows(IOException.class, () -> LabelledData.loadSplit(tmp, "test"));
+        assertEquals(tmp + ": found x_test.npy but not its labels file y_test.npy", e.getMessage());
+    }
+
     private static byte[] toBytes(float[] v) {
         byte[] b = new byte[v.length];
         for (int i = 0; i < v.length; i++) b[i] = (byte) (int) v[i];

@@ -23,6 +23,14 @@ public interface Layer {
     }
 
     /**
+     * Non-trainable state saved in checkpoints (e.g. batch-norm running statistics); the optimizer
+     * never sees these, and their {@code grad} arrays are unused.
+     */
+    default List<Param> buffers() {
+        return List.of();
+    }
+
+    /**
      * Shape of one output sample for a given input sample shape (without the batch axis).
      *
      * @throws IllegalArgumentException naming the layer when the input shape does not fit

@@ -63,6 +63,13 @@ public final class Sequential implements Layer {
     }
 
     @Override
+    public List<Param> buffers() {
+        List<Param> all = new ArrayList<>();
+        for (Layer l : layers) all.addAll(l.buffers());
+        return all;
+    }
+
+    @Override
     public int[] outputShape(int[] inputShape) {
         int[] s = inputShape;
         for (Layer l : layers) s = l.outputShape(s);

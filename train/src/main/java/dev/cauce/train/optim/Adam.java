@@ -1,6 +1,5 @@
 package dev.cauce.train.optim;
 
-import dev.cauce.train.Optimizer;
 import dev.cauce.train.Param;
 
 import java.util.List;
@@ -18,10 +17,7 @@ import java.util.List;
  * Keras). m₀ = v₀ = 0. Moments are float32, one pair per parameter keyed by the {@link Param}
  * object; the step count t is per parameter. For decoupled decay use {@link AdamW}.
  */
-public final class Adam implements Optimizer {
-    private final AdamKernel kernel;
-    private final double weightDecay;
-
+public final class Adam extends AdamBase {
     /**
      * @param beta1       β₁ in [0, 1), PyTorch default 0.9
      * @param beta2       β₂ in [0, 1), default 0.999
@@ -29,8 +25,7 @@ public final class Adam implements Optimizer {
      * @param weightDecay coupled L2 coefficient ≥ 0 (PyTorch's {@code weight_decay}), default 0
      */
     public Adam(double beta1, double beta2, double eps, double weightDecay) {
-        this.kernel = new AdamKernel(beta1, beta2, eps);
-        this.weightDecay = Checks.nonNegative("weight_decay", weightDecay);
+        super(beta1, beta2, eps, weightDecay);
     }
 
     /** PyTorch's defaults: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, no weight decay. */
@@ -40,11 +35,6 @@ public final class Adam implements Optimizer {
 
     @Override
     public void step(List<Param> params, double lr) {
-        kernel.step(params, lr, weightDecay, 1);
-    }
-
-    @Override
-    public String describe() {
-        return "Adam(beta1=" + kernel.beta1 + ", beta2=" + kernel.beta2 + ", eps=" + kernel.eps + ", weight_decay=" + weightDecay + ")";
+        update(params, lr, weightDecay, 1);
     }
 }

@@ -1,6 +1,5 @@
 package dev.cauce.train.optim;
 
-import dev.cauce.train.Optimizer;
 import dev.cauce.train.Param;
 
 import java.util.List;
@@ -17,10 +16,7 @@ import java.util.List;
  * Unlike L2 in Adam, the decay is not divided by √v̂, so every weight shrinks at the same relative
  * rate lr·wd per step. The decay follows the schedule because it is scaled by lr.
  */
-public final class AdamW implements Optimizer {
-    private final AdamKernel kernel;
-    private final double weightDecay;
-
+public final class AdamW extends AdamBase {
     /**
      * @param beta1       β₁ in [0, 1), default 0.9
      * @param beta2       β₂ in [0, 1), default 0.999
@@ -28,8 +24,7 @@ public final class AdamW implements Optimizer {
      * @param weightDecay decoupled decay wd ≥ 0, PyTorch default 0.01
      */
     public AdamW(double beta1, double beta2, double eps, double weightDecay) {
-        this.kernel = new AdamKernel(beta1, beta2, eps);
-        this.weightDecay = Checks.nonNegative("weight_decay", weightDecay);
+        super(beta1, beta2, eps, weightDecay);
     }
 
     /** PyTorch's defaults: β₁ = 0.9, β₂ = 0.999, ε = 1e-8, wd = 0.01. */
@@ -39,11 +34,6 @@ public final class AdamW implements Optimizer {
 
     @Override
     public void step(List<Param> params, double lr) {
-        kernel.step(params, lr, 0, 1 - lr * weightDecay);
-    }
-
-    @Override
-    public String describe() {
-        return "AdamW(beta1=" + kernel.beta1 + ", beta2=" + kernel.beta2 + ", eps=" + kernel.eps + ", weight_decay=" + weightDecay + ")";
+        update(params, lr, 0, 1 - lr * weightDecay);
     }
 }

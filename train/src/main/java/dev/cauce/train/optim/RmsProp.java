@@ -1,6 +1,5 @@
 package dev.cauce.train.optim;
 
-import dev.cauce.train.Optimizer;
 import dev.cauce.train.Param;
 
 import java.util.IdentityHashMap;
@@ -19,7 +18,7 @@ import java.util.Map;
  * bias correction, so the first steps are large: the first one is lr·g/(√(1−α)·|g|) ≈ 10·lr·sign(g)
  * for α = 0.99. The running average v is float32, one per parameter keyed by {@link Param} identity.
  */
-public final class RmsProp implements Optimizer {
+public final class RmsProp implements StatefulOptimizer {
     private final double alpha;
     private final double eps;
     private final double weightDecay;
@@ -58,6 +57,16 @@ public final class RmsProp implements Optimizer {
             v[i] = vi;
             w[i] -= lr * g / ((float) Math.sqrt(vi) + eps);
         }
+    }
+
+    @Override
+    public Map<String, float[]> state(List<Param> params) {
+        return StateMaps.export(squares, params, "square_avg");
+    }
+
+    @Override
+    public void loadState(List<Param> params, Map<String, float[]> state) {
+        StateMaps.load(squares, params, state, "square_avg");
     }
 
     @Override

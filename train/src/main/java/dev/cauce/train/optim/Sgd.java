@@ -1,6 +1,5 @@
 package dev.cauce.train.optim;
 
-import dev.cauce.train.Optimizer;
 import dev.cauce.train.Param;
 
 import java.util.IdentityHashMap;
@@ -24,7 +23,7 @@ import java.util.Map;
  * <p>The momentum buffer is float32, one per parameter, keyed by the {@link Param} object itself
  * (identity) and allocated on that parameter's first step.
  */
-public final class Sgd implements Optimizer {
+public final class Sgd implements StatefulOptimizer {
     private final double momentum;
     private final boolean nesterov;
     private final double weightDecay;
@@ -66,13 +65,12 @@ public final class Sgd implements Optimizer {
             if (momentum == 0) {
                 plainStep(p.value, p.grad, rate, wd);
             } else {
-                float[] buf = buffers.get(p);
-                boolean first = buf == null;
-                if (first) {
-                    buf = new float[p.size()];
-                    buffers.put(p, buf);
+                float[] buf = buffers.computeIfAbsent(p, q -> new float[q.size()]);
+                if (nesterov) {
+                    nesterovStep(p.value, p.grad, buf, rate, wd, (float) momentum);
+                } else {
+                    momentumStep(p.value, p.grad, buf, rate, wd, (float) momentum);
                 }
-                momentumStep(p.value, p.grad, buf, first, rate, wd, (float) momentum, nesterov);
             }
         }
     }
@@ -83,19 +81,33 @@ public final class Sgd implements Optimizer {
         }
     }
 
-    // Kept as separate simple loops (no per-element branch on nesterov/first) so C2 vectorizes them.
-    private static void momentumStep(float[] w, float[] g, float[] b, boolean first, float lr, float wd, float mu, boolean nesterov) {
-        int n = w.length;
-        if (first) {
-            for (int i = 0; i < n; i++) b[i] = g[i] + wd * w[i];
-        } else {
-            for (int i = 0; i < n; i++) b[i] = mu * b[i] + (g[i] + wd * w[i]);
+    // The buffer starts at zero, so the first b = μ·0 + g = g exactly: PyTorch's b₁ = g needs no branch.
+    // One fused, branch-free pass per variant so C2 vectorizes it and each array is read once.
+    private static void momentumStep(float[] w, float[] g, float[] b, float lr, float wd, float mu) {
+        for (int i = 0; i < w.length; i++) {
+            float bi = mu * b[i] + (g[i] + wd * w[i]);
+            b[i] = bi;
+            w[i] -= lr * bi;
         }
-        if (nesterov) {
-            for (int i = 0; i < n; i++) w[i] -= lr * ((g[i] + wd * w[i]) + mu * b[i]);
-        } else {
-            for (int i = 0; i < n; i++) w[i] -= lr * b[i];
+    }
+
+    private static void nesterovStep(float[] w, float[] g, float[] b, float lr, float wd, float mu) {
+        for (int i = 0; i < w.length; i++) {
+            float gi = g[i] + wd * w[i];
+            float bi = mu * b[i] + gi;
+            b[i] = bi;
+            w[i] -= lr * (gi + mu * bi);
         }
+    }
+
+    @Override
+    public Map<String, float[]> state(List<Param> params) {
+        return StateMaps.export(buffers, params, "momentum_buffer");
+    }
+
+    @Override
+    public void loadState(List<Param> params, Map<String, float[]> state) {
+        StateMaps.load(buffers, params, state, "momentum_buffer");
     }
 
     @Override

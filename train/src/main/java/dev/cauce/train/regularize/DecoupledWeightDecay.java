@@ -2,8 +2,10 @@ package dev.cauce.train.regularize;
 
 import dev.cauce.train.Optimizer;
 import dev.cauce.train.Param;
+import dev.cauce.train.optim.StatefulOptimizer;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decoupled weight decay (Loshchilov and Hutter, 2019) around any optimizer: before each update
@@ -14,9 +16,10 @@ import java.util.List;
  * The decay does not go through the gradient, so adaptive optimizers do not rescale it: every weight
  * shrinks by the same fraction lr·wd per step. Around {@link dev.cauce.train.optim.Adam} this is
  * exactly {@link dev.cauce.train.optim.AdamW}; around SGD with momentum it is SGDW (PyTorch order:
- * decay first). Around plain SGD it equals an {@link L2Penalty} of λ = wd.
+ * decay first). Around plain SGD it equals an {@link L2Penalty} of λ = wd. The decay itself has no
+ * state; {@link #state} is the wrapped optimizer's (empty if it is not a {@link StatefulOptimizer}).
  */
-public final class DecoupledWeightDecay implements Optimizer {
+public final class DecoupledWeightDecay implements StatefulOptimizer {
     private final Optimizer inner;
     private final double weightDecay;
 
@@ -42,6 +45,16 @@ public final class DecoupledWeightDecay implements Optimizer {
             }
         }
         inner.step(params, lr);
+    }
+
+    @Override
+    public Map<String, float[]> state(List<Param> params) {
+        return inner instanceof StatefulOptimizer s ? s.state(params) : Map.of();
+    }
+
+    @Override
+    public void loadState(List<Param> params, Map<String, float[]> state) {
+        if (inner instanceof StatefulOptimizer s) s.loadState(params, state);
     }
 
     @Override

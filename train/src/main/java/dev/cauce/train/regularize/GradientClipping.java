@@ -17,7 +17,9 @@ import java.util.List;
  * so the gradient keeps its direction and its norm becomes ≈ maxNorm when it was larger — the
  * course's g·η/‖g‖ when ‖g‖ &gt; η. The 1e-6 (PyTorch's) guards a zero gradient and leaves the
  * clipped norm slightly below maxNorm. By value: every element is clamped to [−c, c], which also
- * changes the direction. Sums are accumulated in double.
+ * changes the direction. Sums are accumulated in double. A non-finite norm (NaN or infinite
+ * gradients) is returned as is and the gradients are left untouched, so the caller can stop with a
+ * clear message instead of stepping on garbage.
  */
 public final class GradientClipping {
     private GradientClipping() {

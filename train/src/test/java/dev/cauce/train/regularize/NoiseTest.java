@@ -1,6 +1,7 @@
 package dev.cauce.train.regularize;
 
 import dev.cauce.core.Rng;
+import dev.cauce.core.Tensor;
 import dev.cauce.train.Param;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,20 @@ class NoiseTest {
         // Standard error of the mean is 0.25/sqrt(2e5) = 5.6e-4; of the sd about 4e-4.
         assertEquals(0, mean, 3e-3);
         assertEquals(0.25, sd, 3e-3);
+    }
+
+    @Test
+    void inputNoiseIsAPureTransform() {
+        Tensor x = Tensor.of(new float[] {1f, 2f, 3f, 4f}, 2, 2);
+        var noise = new GaussianInputNoise(0.1);
+        Tensor a = noise.apply(x, Rng.of(5, 1, 42, 0));
+        Tensor b = noise.apply(x, Rng.of(5, 1, 42, 0));
+        Tensor c = noise.apply(x, Rng.of(5, 2, 42, 0));
+        assertArrayEquals(new float[] {1f, 2f, 3f, 4f}, x.data(), "input untouched");
+        assertArrayEquals(a.data(), b.data(), "same key, same noise");
+        assertFalse(java.util.Arrays.equals(a.data(), c.data()), "another epoch, other noise");
+        assertArrayEquals(x.shape(), a.shape());
+        assertEquals(0.1, noise.spec().params().get("sigma"));
     }
 
     @Test

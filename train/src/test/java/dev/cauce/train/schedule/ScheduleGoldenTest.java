@@ -67,6 +67,17 @@ class ScheduleGoldenTest {
     }
 
     @Test
+    void swaRateFollowsThenAnnealsThenHolds() {
+        var swa = new SwaRate(new ConstantRate(0.1), 10, 0.02, 4);
+        assertEquals(0.1, swa.rate(9));
+        assertEquals(0.1, swa.rate(10), 1e-15);
+        assertEquals(0.06, swa.rate(12), 1e-15); // halfway: a = 1/2
+        assertEquals(0.02, swa.rate(14), 1e-15);
+        assertEquals(0.02, swa.rate(1000), 1e-15);
+        assertEquals(0.02, new SwaRate(new ConstantRate(0.1), 10, 0.02, 0).rate(10));
+    }
+
+    @Test
     void badArgumentsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new PiecewiseConstant(new long[] {5, 5}, new double[] {1, 2, 3}));
         assertThrows(IllegalArgumentException.class, () -> new PiecewiseConstant(new long[] {5}, new double[] {1}));

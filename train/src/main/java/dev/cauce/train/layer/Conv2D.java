@@ -1,0 +1,141 @@
+package dev.cauce.train.layer;
+
+import dev.cauce.core.Rng;
+import dev.cauce.core.Tensor;
+import dev.cauce.core.simd.Gemm;
+import dev.cauce.core.simd.Im2Col;
+import dev.cauce.train.Initializer;
+import dev.cauce.train.Param;
+import java.util.List;
+
+/**
+ * 2-D convolution (cross-correlation, as in PyTorch) over NCHW inputs, by im2col and one GEMM per
+ * batch.
+ *
+ * <p>Weight layout (F, C, KH, KW) and bias (F), as PyTorch's {@code nn.Conv2d}. Output size
+ * {@code OH = (H + 2·pad − KH)/stride + 1} (likewise OW), zero padding. Initialization uses
+ * fanIn = C·KH·KW and fanOut = F·KH·KW.
+ *
+ * <p>With the column matrix {@code cols} (C·KH·KW, N·OH·OW) of {@link Im2Col}:
+ * forward {@code Y' = W·cols} (F, N·OH·OW), then transposed to (N, F, OH, OW) plus bias;
+ * backward {@code dW += dY'·colsᵀ}, {@code db += Σ dY'}, {@code dcols = Wᵀ·dY'} and
+ * {@code dX = col2im(dcols)}. The batch is part of the GEMM's k dimension for dW, which the GEMM
+ * never splits across threads, so gradients are bit-identical for any thread count.
+ */
+public final class Conv2D implements Layer {
+    private final String name;
+    private final int c, h, w, filters, kh, kw, stride, pad, oh, ow;
+    private final Param weight;
+    private final Param bias;
+    private float[] cols;
+    private float[] dcols;
+    private int lastN;
+
+    /**
+     * @param inputShape (C, H, W) of one sample
+     */
+    public Conv2D(String name, int[] inputShape, int filters, int kernel, int stride, int padding, Initializer init, Rng rng) {
+        if (inputShape.length != 3) {
+            throw new IllegalArgumentException(name + ": needs an input of shape (C, H, W), got " + java.util.Arrays.toString(inputShape));
+        }
+        if (filters < 1) throw new IllegalArgumentException(name + ": filters must be >= 1, got " + filters);
+        if (kernel < 1) throw new IllegalArgumentException(name + ": kernel size must be >= 1, got " + kernel);
+        if (stride < 1) throw new IllegalArgumentException(name + ": stride must be >= 1, got " + stride);
+        if (padding < 0) throw new IllegalArgumentException(name + ": padding must be >= 0, got " + padding);
+        this.name = name;
+        this.c = inputShape[0];
+        this.h = inputShape[1];
+        this.w = inputShape[2];
+        this.filters = filters;
+        this.kh = kernel;
+        this.kw = kernel;
+        this.stride = stride;
+        this.pad = padding;
+        try {
+            this.oh = Im2Col.outSize(h, kh, stride, pad);
+            this.ow = Im2Col.outSize(w, kw, stride, pad);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": input " + h + "x" + w + " is too small for a " + kernel + "x" + kernel
+                    + " kernel with padding " + padding, e);
+        }
+        this.weight = new Param(name + ".weight", true, filters, c, kh, kw);
+        this.bias = new Param(name + ".bias", false, filters);
+        init.fill(weight.value, c * kh * kw, filters * kh * kw, rng);
+    }
+
+    public Param weight() {
+        return weight;
+    }
+
+    public Param bias() {
+        return bias;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<Param> params() {
+        return List.of(weight, bias);
+    }
+
+    @Override
+    public int[] outputShape(int[] inputShape) {
+        Shapes.expect(name, new int[] {c, h, w}, inputShape);
+        return new int[] {filters, oh, ow};
+    }
+
+    @Override
+    public Tensor forward(Tensor x, Context ctx) {
+        int n = Shapes.batch(name, x, new int[] {c, h, w});
+        int ckk = c * kh * kw;
+        int plane = oh * ow;
+        int width = n * plane;
+        if (cols == null || cols.length != ckk * width) cols = new float[ckk * width];
+        lastN = n;
+        Im2Col.im2col(ctx.pool(), x.data(), n, c, h, w, kh, kw, stride, pad, cols);
+        float[] yt = new float[filters * width];
+        Gemm.nn(ctx.pool(), filters, width, ckk, weight.value, cols, yt, 0f);
+        float[] y = new float[yt.length];
+        ctx.pool().parallelFor(n, img -> {
+            for (int f = 0; f < filters; f++) {
+                int src = f * width + img * plane;
+                int dst = (img * filters + f) * plane;
+                float b = bias.value[f];
+                for (int p = 0; p < plane; p++) y[dst + p] = yt[src + p] + b;
+            }
+        });
+        return Tensor.of(y, n, filters, oh, ow);
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOutput, Context ctx, boolean needInputGrad) {
+        if (cols == null) throw new IllegalStateException(name + ": backward called before forward");
+        int n = lastN;
+        int ckk = c * kh * kw;
+        int plane = oh * ow;
+        int width = n * plane;
+        if (gradOutput.size() != filters * width) {
+            throw new IllegalArgumentException(name + ": gradient of " + gradOutput.size() + " values, expected " + filters * width);
+        }
+        float[] dy = gradOutput.data();
+        float[] dyt = new float[filters * width];
+        ctx.pool().parallelFor(filters, f -> {
+            for (int img = 0; img < n; img++) System.arraycopy(dy, (img * filters + f) * plane, dyt, f * width + img * plane, plane);
+        });
+        Gemm.gemm(ctx.pool(), false, true, filters, ckk, width, dyt, 0, width, cols, 0, width, weight.grad, 0, ckk, 1f);
+        for (int f = 0; f < filters; f++) {
+            double s = 0;
+            for (int i = f * width, end = i + width; i < end; i++) s += dyt[i];
+            bias.grad[f] += (float) s;
+        }
+        if (!needInputGrad) return null;
+        if (dcols == null || dcols.length != cols.length) dcols = new float[cols.length];
+        Gemm.gemm(ctx.pool(), true, false, ckk, width, filters, weight.value, 0, ckk, dyt, 0, width, dcols, 0, width, 0f);
+        float[] dx = new float[n * c * h * w];
+        Im2Col.col2im(ctx.pool(), dcols, n, c, h, w, kh, kw, stride, pad, dx);
+        return Tensor.of(dx, n, c, h, w);
+    }
+}
