@@ -8,6 +8,7 @@ final class DemoSections {
 
     static List<DemoSection> all() {
         return List.of(
+                new dev.cauce.cli.image.ImageDemo(),
                 new dev.cauce.cli.audio.AudioDemo()
         );
     }

@@ -24,6 +24,22 @@ public record EpochStats(int epoch, double loss, double accuracy, long samples, 
         return seconds > 0 ? dataWaitSeconds / seconds : 0;
     }
 
+    /**
+     * A metric by name: {@code loss}, {@code accuracy}, {@code val_loss}, {@code val_accuracy}
+     * (the latter two need a validation stream).
+     */
+    public double metric(String name) {
+        return switch (name) {
+            case "loss" -> loss;
+            case "accuracy" -> accuracy;
+            case "val_loss", "val_accuracy" -> {
+                if (validation == null) throw new IllegalArgumentException("metric " + name + " needs a validation stream (Trainer.Builder.validation)");
+                yield name.equals("val_loss") ? validation.loss() : validation.accuracy();
+            }
+            default -> throw new IllegalArgumentException("unknown metric '" + name + "'; known: loss, accuracy, val_loss, val_accuracy");
+        };
+    }
+
     /** One line for logs, e.g. {@code epoch 3: loss 0.1234, acc 0.9650, 25,000 samples/s, data wait 2%}. */
     public String summary() {
         String s = String.format("epoch %d: loss %.4f, acc %.4f, %,.0f samples/s, data wait %.0f%%",

@@ -59,6 +59,7 @@ public final class Trainer {
         this.listeners = List.copyOf(b.listeners);
         this.validation = b.validation;
         this.knownBatchesPerEpoch = b.batchesPerEpoch;
+        this.step = b.startStep;
         this.params = model.params();
     }
 
@@ -98,7 +99,9 @@ public final class Trainer {
             for (TrainingListener l : listeners) l.onEpochEnd(stats);
             if (listeners.stream().anyMatch(TrainingListener::stopRequested)) break;
         }
-        return new History(history);
+        History h = new History(history);
+        for (TrainingListener l : listeners) l.onTrainEnd(h);
+        return h;
     }
 
     private EpochStats trainEpoch(DataStream<Batch> train, int epoch, int epochs) {
@@ -126,7 +129,7 @@ public final class Trainer {
                 double lr = schedule.rate(step);
                 optimizer.step(params, lr);
                 lossSum += v.loss() * b.size();
-                correct += countCorrect(out, b.labels());
+                correct += countCorrect(loss.predict(out), b.labels());
                 samples += b.size();
                 BatchProgress progress = new BatchProgress(epoch, batch, knownBatchesPerEpoch, b.size(), v.loss(), step, lr);
                 step++;
@@ -158,7 +161,7 @@ public final class Trainer {
                 Batch b = cursor.next();
                 Tensor out = model.forward(b.x(), ctx);
                 lossSum += loss.compute(out, b.labels()).loss() * b.size();
-                correct += countCorrect(out, b.labels());
+                correct += countCorrect(loss.predict(out), b.labels());
                 samples += b.size();
             }
         }
@@ -166,22 +169,7 @@ public final class Trainer {
         return new Evaluation(lossSum / samples, (double) correct / samples, samples);
     }
 
-    /** Class predictions (arg-max of each output row; the first maximum wins ties). */
-    public static int[] predict(Tensor output) {
-        int n = output.dim(0);
-        int k = output.size() / Math.max(1, n);
-        float[] z = output.data();
-        int[] pred = new int[n];
-        for (int i = 0; i < n; i++) {
-            int best = 0;
-            for (int j = 1; j < k; j++) if (z[i * k + j] > z[i * k + best]) best = j;
-            pred[i] = best;
-        }
-        return pred;
-    }
-
-    private static long countCorrect(Tensor output, int[] labels) {
-        int[] pred = predict(output);
+    private static long countCorrect(int[] pred, int[] labels) {
         long c = 0;
         for (int i = 0; i < pred.length; i++) if (pred[i] == labels[i]) c++;
         return c;
@@ -214,6 +202,7 @@ public final class Trainer {
         private final List<TrainingListener> listeners = new ArrayList<>();
         private DataStream<Batch> validation;
         private int batchesPerEpoch = -1;
+        private long startStep;
 
         private Builder(Layer model, Optimizer optimizer) {
             this.model = Objects.requireNonNull(model, "model");
@@ -261,6 +250,13 @@ public final class Trainer {
         public Builder batchesPerEpoch(int n) {
             if (n < 1) throw new IllegalArgumentException("batchesPerEpoch must be >= 1, got " + n);
             this.batchesPerEpoch = n;
+            return this;
+        }
+
+        /** The update count to continue from (a resumed run: the schedule continues from here). */
+        public Builder startStep(long step) {
+            if (step < 0) throw new IllegalArgumentException("startStep must be >= 0, got " + step);
+            this.startStep = step;
             return this;
         }
 

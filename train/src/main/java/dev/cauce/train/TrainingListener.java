@@ -22,6 +22,10 @@ public interface TrainingListener {
     default void onEpochEnd(EpochStats stats) {
     }
 
+    /** After the last epoch, or after an early stop (not after an exception). */
+    default void onTrainEnd(Trainer.History history) {
+    }
+
     /** Asked after every epoch: true stops training (e.g. early stopping). */
     default boolean stopRequested() {
         return false;

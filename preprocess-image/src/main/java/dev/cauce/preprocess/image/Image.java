@@ -23,7 +23,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
  * A decoded raster image: {@code height x width x channels} samples in HWC (interleaved) order,
  * channel order RGB (or gray, RGBA), one of three sample {@link Depth depths}.
  *
- * <p>Pixels live in a direct (off-heap) buffer owned by the garbage collector, so OpenCV can read
+ * <p>Pixels live in native memory owned by the garbage collector (javacpp frees it when the image
+ * is collected), so OpenCV can read
  * and write them through a {@link #asMat() Mat header} without copying; no {@code close()} is
  * needed on the image itself. An image is immutable by contract: operations never write into their
  * input, they allocate a new image (see {@link #allocate}) and let OpenCV write into it.
@@ -35,6 +36,13 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
  * the image covers [0, width] x [0, height]; pixel (x, y) is the unit square [x, x+1] x [y, y+1].
  */
 public final class Image {
+
+    static {
+        // Cauce parallelizes over samples (DataStream.parallel); OpenCV's own thread pool inside
+        // each call would oversubscribe the cores and, on a loaded machine, make every small
+        // resize wait for its slowest helper thread. One OpenCV thread per calling thread.
+        org.bytedeco.opencv.global.opencv_core.setNumThreads(1);
+    }
 
     /** Sample type of one channel value. */
     public enum Depth {
@@ -101,14 +109,18 @@ public final class Image {
     private final int height;
     private final int channels;
     private final Depth depth;
+    /** Native memory (malloc'd by javacpp, freed when this image is garbage collected); kept to keep it alive. */
+    private final BytePointer memory;
+    /** A direct-buffer view of {@link #memory} for Java-side access. */
     private final ByteBuffer data;
 
-    private Image(int width, int height, int channels, Depth depth, ByteBuffer data) {
+    private Image(int width, int height, int channels, Depth depth, BytePointer memory) {
         this.width = width;
         this.height = height;
         this.channels = channels;
         this.depth = depth;
-        this.data = data;
+        this.memory = memory;
+        this.data = memory.asBuffer().order(ByteOrder.nativeOrder());
     }
 
     /**
@@ -118,6 +130,17 @@ public final class Image {
      *                                  image would exceed 2 GiB
      */
     public static Image allocate(int width, int height, int channels, Depth depth) {
+        Image img = allocateUninitialized(width, height, channels, depth);
+        img.memory.zero();
+        return img;
+    }
+
+    /**
+     * A new image whose pixels are NOT initialized, for operations that overwrite every sample.
+     * Why: native memory from malloc without the zeroing pass (and without {@code allocateDirect}'s
+     * page-faulting fresh mappings) made a 256x256 flip about twice as fast.
+     */
+    static Image allocateUninitialized(int width, int height, int channels, Depth depth) {
         checkGeometry(width, height, channels);
         Objects.requireNonNull(depth, "depth");
         long bytes = (long) width * height * channels * depth.bytes();
@@ -125,7 +148,9 @@ public final class Image {
             throw new IllegalArgumentException("image " + width + "x" + height + "x" + channels + " " + depth
                     + " needs " + bytes + " bytes, more than the 2 GiB limit of one buffer");
         }
-        return new Image(width, height, channels, depth, ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder()));
+        BytePointer memory = new BytePointer(bytes);
+        if (memory.isNull()) throw new OutOfMemoryError("cannot allocate " + bytes + " bytes of native memory for an image");
+        return new Image(width, height, channels, depth, memory);
     }
 
     private static void checkGeometry(int width, int height, int channels) {
@@ -138,7 +163,7 @@ public final class Image {
 
     /** An 8-bit image from HWC samples (copied), e.g. {@code r,g,b,r,g,b,...} row by row. */
     public static Image ofBytes(int width, int height, int channels, byte[] hwc) {
-        Image img = allocate(width, height, channels, Depth.U8);
+        Image img = allocateUninitialized(width, height, channels, Depth.U8);
         checkLength(img, hwc.length);
         img.data.duplicate().put(hwc);
         return img;
@@ -146,7 +171,7 @@ public final class Image {
 
     /** A 16-bit image from HWC samples (copied; read as unsigned). */
     public static Image ofShorts(int width, int height, int channels, short[] hwc) {
-        Image img = allocate(width, height, channels, Depth.U16);
+        Image img = allocateUninitialized(width, height, channels, Depth.U16);
         checkLength(img, hwc.length);
         img.data.duplicate().order(ByteOrder.nativeOrder()).asShortBuffer().put(hwc);
         return img;
@@ -154,7 +179,7 @@ public final class Image {
 
     /** A float image from HWC samples (copied). */
     public static Image ofFloats(int width, int height, int channels, float[] hwc) {
-        Image img = allocate(width, height, channels, Depth.F32);
+        Image img = allocateUninitialized(width, height, channels, Depth.F32);
         checkLength(img, hwc.length);
         img.data.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer().put(hwc);
         return img;
@@ -245,7 +270,7 @@ public final class Image {
      * Keep this image reachable while the Mat is in use.
      */
     public Mat asMat() {
-        return new Mat(height, width, cvType(), new BytePointer(data));
+        return new Mat(height, width, cvType(), memory);
     }
 
     /** A copy of the pixels in a new OpenCV Mat (RGB order), owned and closed by the caller. */
@@ -299,7 +324,7 @@ public final class Image {
     private static Image allocateLike(Mat mat) {
         if (mat.empty()) throw new IllegalArgumentException("empty Mat");
         if (mat.dims() != 2) throw new IllegalArgumentException("Mat has " + mat.dims() + " dimensions, an image needs 2");
-        return allocate(mat.cols(), mat.rows(), mat.channels(), Depth.ofCv(mat.depth()));
+        return allocateUninitialized(mat.cols(), mat.rows(), mat.channels(), Depth.ofCv(mat.depth()));
     }
 
     /** This image with 3 RGB channels: gray is replicated, alpha dropped; an RGB image is returned as is. */
@@ -315,7 +340,7 @@ public final class Image {
     }
 
     private Image convert(int newChannels, int code) {
-        Image out = allocate(width, height, newChannels, depth);
+        Image out = allocateUninitialized(width, height, newChannels, depth);
         try (Mat src = asMat(); Mat dst = out.asMat()) {
             cvtColor(src, dst, code);
         }
@@ -325,7 +350,7 @@ public final class Image {
     /** This image converted to another depth, rescaled so full intensity stays full intensity. */
     public Image toDepth(Depth target) {
         if (target == depth) return this;
-        Image out = allocate(width, height, channels, target);
+        Image out = allocateUninitialized(width, height, channels, target);
         try (Mat src = asMat(); Mat dst = out.asMat()) {
             src.convertTo(dst, target.cvDepth(), target.maxValue() / depth.maxValue(), 0);
         }

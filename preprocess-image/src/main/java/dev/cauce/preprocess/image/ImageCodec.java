@@ -6,10 +6,9 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import dev.cauce.core.io.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
@@ -212,32 +211,14 @@ public final class ImageCodec {
     }
 
     /**
-     * Writes an image to {@code file}, format from its extension, atomically: the bytes go to a
-     * temporary file in the same directory which is then renamed, so no half-written file is left.
+     * Writes an image to {@code file}, format from its extension, atomically (core's
+     * {@link AtomicFiles}: temporary file in the same folder, then rename), so no half-written file is left.
      */
     public static void write(Image image, Path file) throws IOException {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         if (dot < 0) throw new IllegalArgumentException("cannot tell the image format of " + file + " (no extension)");
         byte[] bytes = encode(image, name.substring(dot + 1));
-        writeAtomically(file, bytes);
-    }
-
-    /** Writes bytes to a temporary sibling of {@code file}, then renames it into place. */
-    public static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".part");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, out -> out.write(bytes));
     }
 }

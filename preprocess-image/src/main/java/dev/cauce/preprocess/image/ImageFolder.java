@@ -34,9 +34,10 @@ public record ImageFolder(Path root, List<String> classes, List<Sample<Path>> fi
 
     /**
      * Scans {@code root}: every direct subfolder is a class, every image file below it (at any
-     * depth) a sample.
+     * depth) a sample. A folder without subfolders gives its image files as unlabelled samples
+     * ({@link Sample#UNLABELLED}, no classes).
      *
-     * @throws IOException if root is not a readable folder or has no class subfolders
+     * @throws IOException if root is not a readable folder or holds no images
      */
     public static ImageFolder scan(Path root) throws IOException {
         if (!Files.isDirectory(root)) throw new IOException(root + ": not a folder");
@@ -44,12 +45,19 @@ public record ImageFolder(Path root, List<String> classes, List<Sample<Path>> fi
         try (Stream<Path> s = Files.list(root)) {
             classDirs = s.filter(Files::isDirectory).sorted().toList();
         }
-        if (classDirs.isEmpty()) {
-            throw new IOException(root + ": no class subfolders (expected root/<class>/<image files>)");
-        }
         List<String> classes = new ArrayList<>();
         List<Sample<Path>> files = new ArrayList<>();
-        for (int label = 0; label < classDirs.size(); label++) {
+        if (classDirs.isEmpty()) {
+            // a flat folder of images: unlabelled samples, no classes
+            try (Stream<Path> s = Files.list(root)) {
+                for (Path p : s.filter(Files::isRegularFile).filter(ImageFolder::isImageName).sorted().toList()) {
+                    files.add(new Sample<>(files.size(), p.toString(), p, Sample.UNLABELLED));
+                }
+            }
+            if (files.isEmpty()) throw new IOException(root + ": no class subfolders and no image files");
+            return new ImageFolder(root, classes, files);
+        }
+                for (int label = 0; label < classDirs.size(); label++) {
             Path dir = classDirs.get(label);
             classes.add(dir.getFileName().toString());
             List<Path> images;

@@ -31,7 +31,7 @@ public final class ImageOps {
 
     /** Resizes to {@code width x height} with the given filter (OpenCV {@code resize}). */
     public static Image resize(Image img, int width, int height, Interpolation interpolation) {
-        Image out = Image.allocate(width, height, img.channels(), img.depth());
+        Image out = Image.allocateUninitialized(width, height, img.channels(), img.depth());
         try (Mat src = img.asMat(); Mat dst = out.asMat(); Size size = new Size(width, height)) {
             opencv_imgproc.resize(src, dst, size, 0, 0, interpolation.cvFlag());
         }
@@ -73,7 +73,7 @@ public final class ImageOps {
     /** A copy of the rectangle {@code [x, x+width) x [y, y+height)}, which must lie inside the image. */
     public static Image crop(Image img, int x, int y, int width, int height) {
         checkRect(img, x, y, width, height);
-        Image out = Image.allocate(width, height, img.channels(), img.depth());
+        Image out = Image.allocateUninitialized(width, height, img.channels(), img.depth());
         try (Mat src = img.asMat(); Rect r = new Rect(x, y, width, height); Mat roi = new Mat(src, r); Mat dst = out.asMat()) {
             roi.copyTo(dst);
         }
@@ -139,7 +139,7 @@ public final class ImageOps {
             throw new IllegalArgumentException("padding must be >= 0, got top=" + top + " bottom=" + bottom
                     + " left=" + left + " right=" + right);
         }
-        Image out = Image.allocate(img.width() + left + right, img.height() + top + bottom, img.channels(), img.depth());
+        Image out = Image.allocateUninitialized(img.width() + left + right, img.height() + top + bottom, img.channels(), img.depth());
         try (Mat src = img.asMat(); Mat dst = out.asMat(); Scalar value = Scalar.all(fill)) {
             copyMakeBorder(src, dst, top, bottom, left, right, border.cvFlag(), value);
         }
@@ -153,7 +153,7 @@ public final class ImageOps {
     public static Image resizedCrop(Image img, int x, int y, int w, int h, int outWidth, int outHeight,
                                     Interpolation interpolation) {
         checkRect(img, x, y, w, h);
-        Image out = Image.allocate(outWidth, outHeight, img.channels(), img.depth());
+        Image out = Image.allocateUninitialized(outWidth, outHeight, img.channels(), img.depth());
         try (Mat src = img.asMat(); Rect r = new Rect(x, y, w, h); Mat roi = new Mat(src, r); Mat dst = out.asMat();
              Size size = new Size(outWidth, outHeight)) {
             opencv_imgproc.resize(roi, dst, size, 0, 0, interpolation.cvFlag());
@@ -177,7 +177,7 @@ public final class ImageOps {
     }
 
     private static Image flipped(Image img, int code) {
-        Image out = Image.allocate(img.width(), img.height(), img.channels(), img.depth());
+        Image out = Image.allocateUninitialized(img.width(), img.height(), img.channels(), img.depth());
         try (Mat src = img.asMat(); Mat dst = out.asMat()) {
             flip(src, dst, code);
         }
@@ -192,7 +192,7 @@ public final class ImageOps {
         int k = Math.floorMod(quarterTurns, 4);
         if (k == 0) return img;
         boolean swap = (k & 1) == 1;
-        Image out = Image.allocate(swap ? img.height() : img.width(), swap ? img.width() : img.height(), img.channels(), img.depth());
+        Image out = Image.allocateUninitialized(swap ? img.height() : img.width(), swap ? img.width() : img.height(), img.channels(), img.depth());
         int code = switch (k) {
             case 1 -> ROTATE_90_COUNTERCLOCKWISE;
             case 2 -> ROTATE_180;
@@ -242,7 +242,7 @@ public final class ImageOps {
         if (interpolation == Interpolation.AREA) {
             throw new IllegalArgumentException("AREA interpolation is for resizing; warps take nearest, bilinear or bicubic");
         }
-        Image out = Image.allocate(width, height, img.channels(), img.depth());
+        Image out = Image.allocateUninitialized(width, height, img.channels(), img.depth());
         double[] g = m.toIntegerGrid().toArray();
         try (Mat src = img.asMat(); Mat dst = out.asMat(); DoublePointer gp = new DoublePointer(g);
              Mat matrix = new Mat(2, 3, opencv_core.CV_64F, gp);
@@ -268,9 +268,59 @@ public final class ImageOps {
         return out;
     }
 
+    /**
+     * A copy with each box outlined ({@code thickness} px, drawn inside the box's pixel cells) in a
+     * colour chosen by its label. For previews; 8-bit RGB images only.
+     */
+    public static Image drawBoxes(Image img, java.util.List<Box> boxes, int thickness) {
+        if (img.depth() != Image.Depth.U8 || img.channels() != 3) {
+            throw new IllegalArgumentException("drawBoxes needs an 8-bit RGB image, got " + img);
+        }
+        Image out = copy(img);
+        double[][] palette = {{230, 25, 75}, {60, 180, 75}, {255, 225, 25}, {0, 130, 200}, {245, 130, 48}, {145, 30, 180}, {70, 240, 240}, {240, 50, 230}};
+        try (Mat dst = out.asMat()) {
+            for (Box b : boxes) {
+                double[] c = palette[Math.floorMod(b.label(), palette.length)];
+                // continuous [x1, x2] covers pixel columns floor(x1) .. ceil(x2) - 1
+                try (org.bytedeco.opencv.opencv_core.Point p1 = new org.bytedeco.opencv.opencv_core.Point((int) Math.floor(b.x1()), (int) Math.floor(b.y1()));
+                     org.bytedeco.opencv.opencv_core.Point p2 = new org.bytedeco.opencv.opencv_core.Point((int) Math.ceil(b.x2()) - 1, (int) Math.ceil(b.y2()) - 1);
+                     Scalar colour = new Scalar(c[0], c[1], c[2], 255)) {
+                    opencv_imgproc.rectangle(dst, p1, p2, colour, thickness, opencv_imgproc.LINE_8, 0);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Tiles images into a grid of {@code columns} columns, each letterboxed into a
+     * {@code tile x tile} cell with a {@code gap}-px border of {@code fill}. 8-bit RGB output;
+     * gray and RGBA tiles are converted.
+     */
+    public static Image grid(java.util.List<Image> tiles, int columns, int tile, int gap, double fill) {
+        requirePositive("columns", columns);
+        requirePositive("tile", tile);
+        if (tiles.isEmpty()) throw new IllegalArgumentException("grid needs at least one image");
+        int rows = (tiles.size() + columns - 1) / columns;
+        int w = columns * tile + (columns + 1) * gap, h = rows * tile + (rows + 1) * gap;
+        Image out = Image.allocateUninitialized(w, h, 3, Image.Depth.U8);
+        try (Mat dst = out.asMat(); Scalar bg = Scalar.all(fill)) {
+            dst.put(bg);
+            for (int i = 0; i < tiles.size(); i++) {
+                Image t = tiles.get(i).toDepth(Image.Depth.U8).toRgb();
+                Image cell = letterbox(t, tile, tile, Interpolation.AREA, fill);
+                int x = gap + (i % columns) * (tile + gap), y = gap + (i / columns) * (tile + gap);
+                try (Mat src = cell.asMat(); Rect r = new Rect(x, y, tile, tile); Mat roi = new Mat(dst, r)) {
+                    src.copyTo(roi);
+                }
+            }
+        }
+        return out;
+    }
+
     /** A deep copy. */
     public static Image copy(Image img) {
-        Image out = Image.allocate(img.width(), img.height(), img.channels(), img.depth());
+        Image out = Image.allocateUninitialized(img.width(), img.height(), img.channels(), img.depth());
         try (Mat src = img.asMat(); Mat dst = out.asMat()) {
             src.copyTo(dst);
         }

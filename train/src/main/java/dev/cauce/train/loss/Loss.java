@@ -13,6 +13,23 @@ public interface Loss {
     Value compute(Tensor output, int[] labels);
 
     /**
+     * Class predictions used for the accuracy the trainer reports: by default the arg-max of each
+     * output row (the first maximum wins ties).
+     */
+    default int[] predict(Tensor output) {
+        int n = output.dim(0);
+        int k = output.size() / Math.max(1, n);
+        float[] z = output.data();
+        int[] pred = new int[n];
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int j = 1; j < k; j++) if (z[i * k + j] > z[i * k + best]) best = j;
+            pred[i] = best;
+        }
+        return pred;
+    }
+
+    /**
      * @param loss mean loss over the batch (double: summed in a fixed order)
      * @param grad dL/d(output), same shape as the output
      */
