@@ -39,18 +39,11 @@ public record FrequencyMask(int maxWidth, int count, float value) implements Tra
 
     /** Masks a batch (B, F, T); item {@code b} draws from {@code rng.child(b)}. */
     public Tensor applyBatch(Tensor batch, Rng rng) {
-        int b = batch.dim(0);
+        int[] sizes = new int[batch.dim(0)];
+        java.util.Arrays.fill(sizes, batch.dim(1));
+        int[][][] m = Masks.sampleBatch(maxWidth, count, sizes, rng);
         Tensor out = batch;
-        int[][] starts = new int[count][b], widths = new int[count][b];
-        for (int i = 0; i < b; i++) {
-            Rng r = rng.child(i);
-            for (int k = 0; k < count; k++) {
-                int[] m = Masks.sample(maxWidth, batch.dim(1), r);
-                starts[k][i] = m[0];
-                widths[k][i] = m[1];
-            }
-        }
-        for (int k = 0; k < count; k++) out = SpecOps.maskFreq(out, starts[k], widths[k], value);
+        for (int k = 0; k < count; k++) out = SpecOps.maskFreq(out, m[0][k], m[1][k], value);
         return out;
     }
 

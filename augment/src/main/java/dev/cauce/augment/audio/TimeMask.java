@@ -52,18 +52,10 @@ public record TimeMask(int maxWidth, int count, float value) implements Transfor
     public Tensor applyBatch(Tensor batch, int[] validFrames, Rng rng) {
         int b = batch.dim(0);
         if (validFrames.length != b) throw new IllegalArgumentException("need " + b + " valid lengths, got " + validFrames.length);
+        for (int v : validFrames) Masks.checkValid(v, batch.dim(2));
+        int[][][] m = Masks.sampleBatch(maxWidth, count, validFrames, rng);
         Tensor out = batch;
-        int[][] starts = new int[count][b], widths = new int[count][b];
-        for (int i = 0; i < b; i++) {
-            Masks.checkValid(validFrames[i], batch.dim(2));
-            Rng r = rng.child(i);
-            for (int k = 0; k < count; k++) {
-                int[] m = Masks.sample(maxWidth, validFrames[i], r);
-                starts[k][i] = m[0];
-                widths[k][i] = m[1];
-            }
-        }
-        for (int k = 0; k < count; k++) out = SpecOps.maskTime(out, starts[k], widths[k], value);
+        for (int k = 0; k < count; k++) out = SpecOps.maskTime(out, m[0][k], m[1][k], value);
         return out;
     }
 

@@ -43,7 +43,7 @@ public final class AudioDemo implements DemoSection {
             frames += features.apply(a).frames();
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
-        out.printf("%d recordings (%.1f s of audio, 8 and 48 kHz) -> %d log-mel frames of 64 bands in %.2f s (%.0f s of audio per s)%n",
+        out.printf("%d recordings (%.1f s of audio, 8 and 48 kHz) -> %d log-mel frames of 64 bands in %.2f s (cold JVM: %.0f s of audio per s)%n",
                 files.size(), seconds, frames, elapsed, seconds / elapsed);
         Path chosen = files.stream().filter(p -> p.toString().contains("digits")).findFirst().orElse(files.getFirst());
         Audio a = AudioReader.read(chosen);

@@ -27,13 +27,14 @@ public record MelSpectrogram(Stft stft, MelFilterbank filterbank, int power) {
     public Spectrogram apply(float[] x) {
         int frames = stft.validatedFrames(x.length);
         int nMels = filterbank.nMels();
+        float[] byFrame = new float[nMels * frames]; // (time, mel), transposed once at the end
         float[] mel = new float[nMels];
-        float[] out = new float[nMels * frames];
         stft.forEachFrame(x, (t, p) -> {
             if (power == 1) for (int k = 0; k < p.length; k++) p[k] = (float) Math.sqrt(p[k]);
             filterbank.apply(p, mel);
-            for (int m = 0; m < nMels; m++) out[m * frames + t] = mel[m];
+            System.arraycopy(mel, 0, byFrame, t * nMels, nMels);
         });
+        float[] out = Stft.transpose(byFrame, frames, nMels);
         return new Spectrogram(out, nMels, frames);
     }
 

@@ -70,11 +70,33 @@ public record Stft(int nFft, int winLength, int hop, Window window, boolean cent
     private Spectrogram spectrogram(float[] x, boolean magnitude) {
         int frames = validatedFrames(x.length);
         int bins = bins();
-        float[] out = new float[bins * frames];
+        // frames are produced one at a time: store them (time, freq) contiguously, transpose once
+        float[] byFrame = new float[bins * frames];
         forEachFrame(x, (t, p) -> {
-            for (int k = 0; k < bins; k++) out[k * frames + t] = magnitude ? (float) Math.sqrt(p[k]) : p[k];
+            int o = t * bins;
+            if (magnitude) {
+                for (int k = 0; k < bins; k++) byFrame[o + k] = (float) Math.sqrt(p[k]);
+            } else {
+                System.arraycopy(p, 0, byFrame, o, bins);
+            }
         });
-        return new Spectrogram(out, bins, frames);
+        return new Spectrogram(transpose(byFrame, frames, bins), bins, frames);
+    }
+
+    /** The transpose of a row-major (rows, cols) array, in cache-sized tiles. */
+    static float[] transpose(float[] a, int rows, int cols) {
+        float[] out = new float[a.length];
+        final int tile = 32;
+        for (int r0 = 0; r0 < rows; r0 += tile) {
+            int r1 = Math.min(rows, r0 + tile);
+            for (int c0 = 0; c0 < cols; c0 += tile) {
+                int c1 = Math.min(cols, c0 + tile);
+                for (int r = r0; r < r1; r++) {
+                    for (int c = c0; c < c1; c++) out[c * rows + r] = a[r * cols + c];
+                }
+            }
+        }
+        return out;
     }
 
     /** Number of frames for {@code n} samples, after checking the signal is long enough (clear message if not). */
