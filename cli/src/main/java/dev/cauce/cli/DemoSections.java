@@ -9,7 +9,8 @@ final class DemoSections {
     static List<DemoSection> all() {
         return List.of(
                 new dev.cauce.cli.image.ImageDemo(),
-                new dev.cauce.cli.audio.AudioDemo()
+                new dev.cauce.cli.audio.AudioDemo(),
+                new dev.cauce.cli.text.TextDemo()
         );
     }
 }

@@ -46,9 +46,14 @@ public sealed interface Tokenizer extends Transform<String, List<String>> {
         return new OpenNlpWhitespace();
     }
 
-    /** Every match of a Java regular expression is a token (Java, not Python, regex semantics). */
+    /**
+     * Every match of a Java regular expression is a token (Java, not Python, regex semantics). A
+     * pattern that is one ASCII character class with {@code +} (like {@code [a-z]+} or
+     * {@code [A-Za-z0-9_]+}) runs on a table-driven scanner with the same matches, about twice as fast.
+     */
     static Tokenizer regex(String pattern) {
-        return new Regex(pattern);
+        AsciiRuns fast = AsciiRuns.of(pattern);
+        return fast != null ? fast : new Regex(pattern);
     }
 
     /**
@@ -87,6 +92,70 @@ public sealed interface Tokenizer extends Transform<String, List<String>> {
             return out;
         }
         @Override public TransformSpec spec() { return TransformSpec.of("text.tokenize.regex", Map.of("pattern", pattern.pattern())); }
+    }
+
+    /** Maximal runs of the ASCII characters marked in {@code member}: the matches of {@code pattern}. */
+    record AsciiRuns(String pattern, boolean[] member) implements Tokenizer {
+        /** {@code [ranges]+} where each range is a letter, digit or '_' (optionally {@code x-y}). */
+        private static final Pattern CLASS_RUN = Pattern.compile("\\[((?:[A-Za-z0-9_](?:-[A-Za-z0-9_])?)+)\\]\\+");
+        private static final Pattern RANGE = Pattern.compile("([A-Za-z0-9_])(?:-([A-Za-z0-9_]))?");
+
+        public AsciiRuns {
+            member = member.clone();
+        }
+
+        /** The scanner for {@code pattern}, or null when the pattern is not a simple ASCII class run. */
+        static AsciiRuns of(String pattern) {
+            Matcher m = CLASS_RUN.matcher(pattern);
+            if (!m.matches()) return null;
+            boolean[] in = new boolean[128];
+            Matcher r = RANGE.matcher(m.group(1));
+            while (r.find()) {
+                char lo = r.group(1).charAt(0);
+                char hi = r.group(2) == null ? lo : r.group(2).charAt(0);
+                if (hi < lo) return null; // let java.util.regex report the bad range
+                for (char c = lo; c <= hi; c++) in[c] = true;
+            }
+            return new AsciiRuns(pattern, in);
+        }
+
+        @Override public List<TextSpan> spans(String text) {
+            List<TextSpan> out = new ArrayList<>();
+            int n = text.length();
+            int i = 0;
+            while (i < n) {
+                char c = text.charAt(i);
+                if (c >= 128 || !member[c]) {
+                    i++;
+                    continue;
+                }
+                int start = i;
+                while (++i < n && (c = text.charAt(i)) < 128 && member[c]) { /* extend the run */ }
+                out.add(new TextSpan(start, i));
+            }
+            return out;
+        }
+        /** Same as the default, without the intermediate spans (this is the hot path of bulk jobs). */
+        @Override public List<String> tokenize(String text) {
+            List<String> out = new ArrayList<>();
+            int n = text.length();
+            int i = 0;
+            while (i < n) {
+                char c = text.charAt(i);
+                if (c >= 128 || !member[c]) {
+                    i++;
+                    continue;
+                }
+                int start = i;
+                while (++i < n && (c = text.charAt(i)) < 128 && member[c]) { /* extend the run */ }
+                out.add(text.substring(start, i));
+            }
+            return out;
+        }
+        @Override public TransformSpec spec() { return TransformSpec.of("text.tokenize.regex", Map.of("pattern", pattern)); }
+        @Override public boolean equals(Object o) { return o instanceof AsciiRuns a && a.pattern.equals(pattern); }
+        @Override public int hashCode() { return pattern.hashCode(); }
+        @Override public String toString() { return spec().toString(); }
     }
 
     /** Runs of Python-{@code \w} characters of at least {@code minLength} code points. */

@@ -35,6 +35,18 @@ class TokenizerTest {
     }
 
     @Test
+    void asciiClassRunsEqualJavaRegexMatches() {
+        String text = "Héllo wörld_42, it's 3.50$ -- x_y z9 ÑANDÚ abc\tdef\n";
+        for (String p : List.of("[a-z]+", "[A-Za-z0-9_]+", "[a-zA-Z]+", "[0-9]+", "[_a]+")) {
+            Tokenizer fast = Tokenizer.regex(p);
+            assertEquals(Tokenizer.AsciiRuns.class, fast.getClass(), p);
+            assertEquals(new Tokenizer.Regex(p).spans(text), fast.spans(text), p);
+            assertEquals(new Tokenizer.Regex(p).tokenize(text), fast.tokenize(text), p);
+        }
+        assertEquals(Tokenizer.Regex.class, Tokenizer.regex("[a-z]+'?[a-z]*").getClass());
+    }
+
+    @Test
     void emptyTextHasNoTokens() {
         for (Tokenizer t : List.of(Tokenizer.simple(), Tokenizer.whitespace(), Tokenizer.sklearnDefault(), Tokenizer.regex("[a-z]+"))) {
             assertEquals(List.of(), t.tokenize(""));

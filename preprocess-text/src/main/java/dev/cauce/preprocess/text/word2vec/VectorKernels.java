@@ -1,42 +1,17 @@
 package dev.cauce.preprocess.text.word2vec;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The three float loops word2vec spends its time in, on the Vector API with scalar tails.
- * They are written here because the shared kernels in {@code dev.cauce.core.simd} did not exist
- * yet when this module was built; fold them into that package once it lands.
+ * The fused negative-sampling update, the one word2vec loop the shared kernels of
+ * {@code dev.cauce.core.simd.VectorOps} (dot, axpy) do not cover: fusing the two halves halves the
+ * memory traffic over the output row. A candidate for {@code VectorOps}.
  */
 final class VectorKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
     private VectorKernels() { }
-
-    /** {@code sum(a[ao+i] * b[bo+i])} for i in [0, n). */
-    static float dot(float[] a, int ao, float[] b, int bo, int n) {
-        int i = 0;
-        int upper = S.loopBound(n);
-        FloatVector acc = FloatVector.zero(S);
-        for (; i < upper; i += S.length()) {
-            acc = FloatVector.fromArray(S, a, ao + i).fma(FloatVector.fromArray(S, b, bo + i), acc);
-        }
-        float sum = acc.reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) sum += a[ao + i] * b[bo + i];
-        return sum;
-    }
-
-    /** {@code y[yo+i] += alpha * x[xo+i]}. */
-    static void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
-        int i = 0;
-        int upper = S.loopBound(n);
-        FloatVector va = FloatVector.broadcast(S, alpha);
-        for (; i < upper; i += S.length()) {
-            FloatVector.fromArray(S, x, xo + i).fma(va, FloatVector.fromArray(S, y, yo + i)).intoArray(y, yo + i);
-        }
-        for (; i < n; i++) y[yo + i] += alpha * x[xo + i];
-    }
 
     /**
      * One negative-sampling update, both halves fused in one pass:

@@ -1,6 +1,7 @@
 package dev.cauce.preprocess.text.word2vec;
 
 import dev.cauce.core.Rng;
+import dev.cauce.core.simd.VectorOps;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -226,7 +227,7 @@ public final class Word2Vec {
         private void pair(int word, int l1, float[] in, float[] neu1e, float alpha, Rng rng) {
             Arrays.fill(neu1e, 0f);
             negativeSampling(word, in, l1, neu1e, alpha, rng);
-            VectorKernels.axpy(1f, neu1e, 0, in, l1, dim);
+            VectorOps.axpy(dim, 1f, neu1e, 0, in, l1);
         }
 
         private void cbow(int[] buf, int i, int a, int z, float[] neu1, float[] neu1e, float alpha, Rng rng) {
@@ -234,7 +235,7 @@ public final class Word2Vec {
             int count = 0;
             for (int c = a; c < z; c++) {
                 if (c == i) continue;
-                VectorKernels.axpy(1f, syn0, buf[c] * dim, neu1, 0, dim);
+                VectorOps.axpy(dim, 1f, syn0, buf[c] * dim, neu1, 0);
                 count++;
             }
             if (count == 0) return;
@@ -243,7 +244,7 @@ public final class Word2Vec {
             Arrays.fill(neu1e, 0f);
             negativeSampling(buf[i], neu1, 0, neu1e, alpha, rng);
             for (int c = a; c < z; c++) {
-                if (c != i) VectorKernels.axpy(1f, neu1e, 0, syn0, buf[c] * dim, dim);
+                if (c != i) VectorOps.axpy(dim, 1f, neu1e, 0, syn0, buf[c] * dim);
             }
         }
 
@@ -260,7 +261,7 @@ public final class Word2Vec {
                     label = 0f;
                 }
                 int l2 = target * dim;
-                float f = VectorKernels.dot(in, l1, syn1, l2, dim);
+                float f = VectorOps.dot(dim, in, l1, syn1, l2);
                 float g;
                 if (f > MAX_EXP) g = (label - 1) * alpha;
                 else if (f < -MAX_EXP) g = label * alpha;

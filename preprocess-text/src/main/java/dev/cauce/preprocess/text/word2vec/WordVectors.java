@@ -1,5 +1,7 @@
 package dev.cauce.preprocess.text.word2vec;
 
+import dev.cauce.core.simd.VectorOps;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -88,7 +90,7 @@ public final class WordVectors {
 
     /** Cosine similarity of two words. */
     public double similarity(String a, String b) {
-        return VectorKernels.dot(unit, require(a) * dim, unit, require(b) * dim, dim);
+        return VectorOps.dot(dim, unit, require(a) * dim, unit, require(b) * dim);
     }
 
     /** A word and its cosine similarity to a query. */
@@ -119,14 +121,14 @@ public final class WordVectors {
     public List<Neighbour> nearest(float[] query, int k, List<String> exclude) {
         if (query.length != dim) throw new IllegalArgumentException("query has " + query.length + " values, dim is " + dim);
         if (k < 1) throw new IllegalArgumentException("k must be >= 1, got " + k);
-        double qn = Math.sqrt(VectorKernels.dot(query, 0, query, 0, dim));
+        double qn = Math.sqrt(VectorOps.dot(dim, query, 0, query, 0));
         int n = words.size();
         int[] best = new int[k];
         double[] score = new double[k];
         int have = 0;
         for (int i = 0; i < n; i++) {
             if (exclude.contains(words.get(i))) continue;
-            double s = qn == 0 ? 0 : VectorKernels.dot(unit, i * dim, query, 0, dim) / qn;
+            double s = qn == 0 ? 0 : VectorOps.dot(dim, unit, i * dim, query, 0) / qn;
             if (have < k || s > score[have - 1]) {
                 int p = have < k ? have++ : k - 1;
                 while (p > 0 && score[p - 1] < s) {

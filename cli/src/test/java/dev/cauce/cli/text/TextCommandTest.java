@@ -1,0 +1,132 @@
+package dev.cauce.cli.text;
+
+import dev.cauce.core.io.NdArray;
+import dev.cauce.core.io.Npz;
+import dev.cauce.preprocess.text.word2vec.WordVectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The text commands on the bundled samples (samples/text) and on deliberately bad input. */
+class TextCommandTest {
+    static final Path SAMPLES = Path.of("..", "samples", "text");
+
+    record Run(int code, String out, String err) { }
+
+    static synchronized Run run(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = new CommandLine(new TextCommand()).execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void convertWritesTfidfLabelsAndVocabulary(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("mails.npz");
+        Run r = run("convert", "--in", SAMPLES.resolve("mail").toString(), "--out", out.toString(), "--features", "tfidf",
+                "--encoding", "latin-1", "--min-df", "1", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        Map<String, NdArray> npz = Npz.read(out);
+        int[] shape = npz.get("x").shape();
+        assertEquals(8, shape[0]);
+        List<String> vocab = Files.readAllLines(dir.resolve("mails.vocab.txt"));
+        assertEquals(vocab.size(), shape[1]);
+        assertEquals(List.of("ham", "spam"), Files.readAllLines(dir.resolve("mails.classes.txt")));
+        assertArrayEquals(new int[] {8}, npz.get("y").shape());
+        // every row is a unit vector (l2)
+        float[] x = npz.get("x").toTensor().data();
+        for (int i = 0; i < 8; i++) {
+            double ss = 0;
+            for (int j = 0; j < shape[1]; j++) ss += x[i * shape[1] + j] * x[i * shape[1] + j];
+            assertEquals(1.0, ss, 1e-5);
+        }
+        Run seq = run("convert", "--in", SAMPLES.resolve("mail").toString(), "--out", dir.resolve("seq.npz").toString(),
+                "--features", "seq", "--length", "50", "--min-df", "1", "--quiet");
+        assertEquals(0, seq.code(), seq.err());
+        assertArrayEquals(new int[] {8, 50}, Npz.read(dir.resolve("seq.npz")).get("x").shape());
+    }
+
+    @Test
+    void badDocumentsAreSkippedAndReportedOrStopTheJob(@TempDir Path dir) throws Exception {
+        Path corpus = dir.resolve("corpus");
+        Files.createDirectories(corpus.resolve("good"));
+        Files.createDirectories(corpus.resolve("bad"));
+        Files.writeString(corpus.resolve("good/a.txt"), "the whale and the sea", StandardCharsets.UTF_8);
+        Files.writeString(corpus.resolve("good/b.txt"), "the ship and the whale", StandardCharsets.UTF_8);
+        Files.write(corpus.resolve("bad/latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9, ' ', 'n', 'o', 'i', 'r'});
+        Files.write(corpus.resolve("bad/binary.bin"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1});
+        Files.write(corpus.resolve("good/empty.txt"), new byte[0]);
+        Path out = dir.resolve("out.npz");
+        Run skip = run("convert", "--in", corpus.toString(), "--out", out.toString(), "--features", "bow", "--min-df", "1", "--quiet");
+        assertEquals(1, skip.code());
+        assertTrue(skip.err().contains("latin1.txt: invalid UTF-8 at byte offset 3"), skip.err());
+        assertTrue(skip.err().contains("binary.bin: looks like a binary file"), skip.err());
+        assertEquals(3, Npz.read(out).get("x").shape()[0], "the empty document is kept as a zero row");
+
+        Path out2 = dir.resolve("fail.npz");
+        Run fail = run("convert", "--in", corpus.toString(), "--out", out2.toString(), "--on-error", "fail", "--quiet");
+        assertNotEquals(0, fail.code());
+        assertFalse(Files.exists(out2), "nothing half-written");
+        // the user may ask for replacement instead
+        Run replace = run("convert", "--in", corpus.resolve("bad/latin1.txt").toString(), "--out", dir.resolve("r.npz").toString(),
+                "--encoding", "utf-8-replace", "--min-df", "1", "--quiet");
+        assertEquals(0, replace.code(), replace.err());
+    }
+
+    @Test
+    void augmentPrintsReproducibleVariants() {
+        String in = SAMPLES.resolve("es/texto-es.txt").toString();
+        Run a = run("augment", "--in", in, "--n", "3", "--layout", "es", "--ops", "keyboard,char-swap,misspelling", "--seed", "5");
+        Run b = run("augment", "--in", in, "--n", "3", "--layout", "es", "--ops", "keyboard,char-swap,misspelling", "--seed", "5");
+        assertEquals(0, a.code(), a.err());
+        assertEquals(a.out(), b.out());
+        assertEquals(3, a.out().lines().filter(l -> l.startsWith("--- variant")).count());
+        assertFalse(a.out().contains("\uFFFD"));
+        Run syn = run("augment", "--in", SAMPLES.resolve("mail/ham/00031.ac7e81ff64671b17569d2c6a66648bb2.txt").toString(),
+                "--n", "1", "--ops", "synonym", "--wordnet", SAMPLES.resolve("wordnet-extract.tsv").toString(), "--fraction", "0.3");
+        assertEquals(0, syn.code(), syn.err());
+        Run usage = run("augment", "--in", in, "--ops", "synonym");
+        assertNotEquals(0, usage.code());
+    }
+
+    @Test
+    void word2vecTrainsAndSaves(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("v.txt");
+        Run r = run("word2vec", "--in", SAMPLES.resolve("mail").toString(), "--out", out.toString(), "--encoding", "latin-1",
+                "--min-count", "2", "--dim", "16", "--epochs", "2", "--threads", "1", "--neighbours", "free,nothere");
+        assertEquals(0, r.code(), r.err());
+        WordVectors v = WordVectors.loadText(out);
+        assertEquals(16, v.dim());
+        assertTrue(v.contains("free"));
+        assertTrue(r.out().contains("nothere: not in the vocabulary"), r.out());
+    }
+
+    @Test
+    void spamCommandRunsEndToEnd() {
+        Run r = run("spam", "--in", SAMPLES.resolve("mail").toString(), "--test-fraction", "0.25", "--epochs", "3", "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("held-out test: accuracy"), r.out());
+        assertTrue(r.out().contains("8 documents (4 spam, 4 ham), 6 train / 2 test"), r.out());
+    }
+}
