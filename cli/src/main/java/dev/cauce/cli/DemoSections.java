@@ -10,7 +10,8 @@ final class DemoSections {
         return List.of(
                 new dev.cauce.cli.image.ImageDemo(),
                 new dev.cauce.cli.audio.AudioDemo(),
-                new dev.cauce.cli.text.TextDemo()
+                new dev.cauce.cli.text.TextDemo(),
+                new dev.cauce.cli.video.VideoDemo()
         );
     }
 }

@@ -8,5 +8,19 @@ public enum BeyondEnd {
     /** Throw an {@link IllegalArgumentException} that names the request and the frame count. */
     ERROR,
     /** Repeat the last decodable frame for every missing position. */
-    PAD_LAST
+    PAD_LAST;
+
+    /**
+     * Checks a request for {@code wanted} frames (or a span of them) against {@code available}:
+     * never allowed with no frames at all, an error under {@link #ERROR} when too few.
+     */
+    void check(int wanted, int available, String what) {
+        if (available == 0) {
+            throw new IllegalArgumentException(what + ": the video has no decodable frames");
+        }
+        if (wanted > available && this == ERROR) {
+            throw new IllegalArgumentException(what + ": asked for " + wanted + " frames but the video has only "
+                    + available + " decodable frames (choose BeyondEnd.PAD_LAST to repeat the last frame)");
+        }
+    }
 }

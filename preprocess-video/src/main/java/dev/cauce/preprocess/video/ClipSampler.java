@@ -34,7 +34,7 @@ public record ClipSampler(int length, int frameStride, int clips, boolean traini
     /** {@code clips} rows of {@code length} frame indices each. */
     public int[][] select(FrameTimeline timeline, Rng rng) {
         int k = timeline.count();
-        FrameSampler.checkEnough(span(), k, beyondEnd, "clip of " + length + " frames every " + frameStride);
+        beyondEnd.check(span(), k, "clip of " + length + " frames every " + frameStride);
         int lastStart = Math.max(0, k - span());
         int[][] out = new int[clips][length];
         for (int c = 0; c < clips; c++) {

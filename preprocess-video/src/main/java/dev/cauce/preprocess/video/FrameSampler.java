@@ -14,15 +14,4 @@ public sealed interface FrameSampler permits UniformSampler, SegmentSampler, Str
 
     /** The frame indices to keep from a video with this timeline. */
     int[] select(FrameTimeline timeline, Rng rng);
-
-    /** Pads {@code wanted} positions from {@code available} real ones, or fails, per {@code policy}. */
-    static void checkEnough(int wanted, int available, BeyondEnd policy, String what) {
-        if (available == 0) {
-            throw new IllegalArgumentException(what + ": the video has no decodable frames");
-        }
-        if (wanted > available && policy == BeyondEnd.ERROR) {
-            throw new IllegalArgumentException(what + ": asked for " + wanted + " frames but the video has only "
-                    + available + " decodable frames (choose BeyondEnd.PAD_LAST to repeat the last frame)");
-        }
-    }
 }

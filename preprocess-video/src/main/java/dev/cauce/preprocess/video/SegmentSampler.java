@@ -24,7 +24,7 @@ public record SegmentSampler(int segments, boolean training, BeyondEnd beyondEnd
     @Override
     public int[] select(FrameTimeline timeline, Rng rng) {
         int k = timeline.count();
-        FrameSampler.checkEnough(segments, k, beyondEnd, "segment sampling");
+        beyondEnd.check(segments, k, "segment sampling");
         int[] out = new int[segments];
         if (segments > k) {
             for (int i = 0; i < segments; i++) out[i] = Math.min(i, k - 1);

@@ -29,7 +29,7 @@ public record StrideSampler(int start, int stride, int frames, BeyondEnd beyondE
         if (frames == 0 && fit == 0) {
             throw new IllegalArgumentException("stride sampling: start " + start + " is beyond the last of " + k + " frames");
         }
-        FrameSampler.checkEnough(wanted, fit, beyondEnd, "stride sampling from " + start + " every " + stride);
+        beyondEnd.check(wanted, fit, "stride sampling from " + start + " every " + stride);
         int[] out = new int[wanted];
         for (int i = 0; i < wanted; i++) out[i] = start + Math.min(i, fit - 1) * stride;
         return out;

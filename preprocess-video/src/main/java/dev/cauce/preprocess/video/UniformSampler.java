@@ -27,7 +27,7 @@ public record UniformSampler(int frames, BeyondEnd beyondEnd) implements FrameSa
 
     /** The uniform indices for {@code count} decodable frames (see the class comment). */
     public static int[] indices(int count, int frames, BeyondEnd beyondEnd) {
-        FrameSampler.checkEnough(frames, count, beyondEnd, "uniform sampling");
+        beyondEnd.check(frames, count, "uniform sampling");
         int[] out = new int[frames];
         if (frames > count) {
             for (int i = 0; i < frames; i++) out[i] = Math.min(i, count - 1);

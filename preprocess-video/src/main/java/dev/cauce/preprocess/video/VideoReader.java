@@ -2,6 +2,9 @@ package dev.cauce.preprocess.video;
 
 import dev.cauce.preprocess.image.Image;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -32,8 +35,9 @@ import java.util.Map;
  * than asked. Instead the reader decodes forward from where it is, and reopens the file to go back,
  * so {@link #frames(int[])} costs one pass up to the largest index asked.
  *
- * <p><b>Limits.</b> A reader gives up with an {@link IOException} once decoding this file has taken
- * longer than its time limit (checked between frames), so one pathological file cannot stall a batch.
+ * <p><b>Limits.</b> A reader gives up with an {@link IOException} once opening and decoding this file
+ * has taken longer than its time limit in total (checked between frames; a single FFmpeg call cannot
+ * be interrupted), so one pathological file cannot stall a batch.
  *
  * <p><b>Native memory.</b> The grabber and its buffers are released by {@link #close()}; use
  * try-with-resources. Returned images are copies on the Java side and outlive the reader.
@@ -45,8 +49,9 @@ public final class VideoReader implements AutoCloseable {
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(60);
 
     private final Path path;
-    private final long deadlineNanos;
     private final Duration timeLimit;
+    /** Time spent inside FFmpeg (opening and decoding) for this file so far. */
+    private long spentNanos;
     private final VideoInfo info;
     private FFmpegFrameGrabber grabber;
     /** Index of the frame the next grab returns. */
@@ -56,8 +61,9 @@ public final class VideoReader implements AutoCloseable {
     private VideoReader(Path path, Duration timeLimit) throws IOException {
         this.path = path;
         this.timeLimit = timeLimit;
-        this.deadlineNanos = System.nanoTime() + timeLimit.toNanos();
+        long t0 = System.nanoTime();
         this.grabber = start(path);
+        this.spentNanos = System.nanoTime() - t0;
         this.info = readInfo(path, grabber);
     }
 
@@ -69,7 +75,7 @@ public final class VideoReader implements AutoCloseable {
     /**
      * Opens {@code path} and reads its headers.
      *
-     * @param timeLimit total decoding time allowed for this file, positive
+     * @param timeLimit total time allowed for opening and decoding this file, positive
      * @throws IOException naming the file when it is missing, empty, not a video, or has no video stream
      */
     public static VideoReader open(Path path, Duration timeLimit) throws IOException {
@@ -236,12 +242,14 @@ public final class VideoReader implements AutoCloseable {
      * null at the end of the stream. Enforces the time limit.
      */
     private Frame grab(boolean pixels, int index) throws IOException {
-        if (System.nanoTime() > deadlineNanos) {
+        if (spentNanos > timeLimit.toNanos()) {
             throw new IOException(path + ": time limit of " + timeLimit.toMillis() / 1000.0 + " s exceeded at frame " + index);
         }
+        long t0 = System.nanoTime();
         try {
             // (audio, video, processing, keyFrames, data): video only; 'processing' runs swscale.
             Frame f = grabber.grabFrame(false, true, pixels, false, false);
+            spentNanos += System.nanoTime() - t0;
             if (f != null && pixels && (f.image == null || f.image[0] == null)) {
                 throw new IOException(path + ": frame " + index + " decoded without pixels");
             }
@@ -251,19 +259,15 @@ public final class VideoReader implements AutoCloseable {
         }
     }
 
-    /** Copies a grabbed RGB24 frame (rows may be padded to a stride) into a new image. */
-    private Image toImage(Frame f) {
-        int w = f.imageWidth;
-        int h = f.imageHeight;
-        int row = w * 3;
-        ByteBuffer src = ((ByteBuffer) f.image[0]).duplicate();
-        byte[] px = new byte[row * h];
-        if (f.imageStride == row) {
-            src.position(0).get(px);
-        } else {
-            for (int y = 0; y < h; y++) src.position(y * f.imageStride).get(px, y * row, row);
+    /** Copies a grabbed RGB24 frame (rows may be padded to a stride) into a new image, in one OpenCV copy. */
+    private static Image toImage(Frame f) {
+        Image out = Image.allocate(f.imageWidth, f.imageHeight, 3, Image.Depth.U8);
+        try (BytePointer px = new BytePointer((ByteBuffer) f.image[0]);
+             Mat src = new Mat(f.imageHeight, f.imageWidth, opencv_core.CV_8UC3, px, f.imageStride);
+             Mat dst = out.asMat()) {
+            src.copyTo(dst);
         }
-        return Image.ofBytes(w, h, 3, px);
+        return out;
     }
 
     /** Goes back to frame 0 by reopening the file (exact, unlike a seek). */
@@ -272,7 +276,9 @@ public final class VideoReader implements AutoCloseable {
         FFmpegFrameGrabber old = grabber;
         grabber = null;
         closeQuietly(old);
+        long t0 = System.nanoTime();
         grabber = start(path);
+        spentNanos += System.nanoTime() - t0;
         position = 0;
     }
 

@@ -63,6 +63,20 @@ class MotionSamplingTest {
     }
 
     @Test
+    void motionSamplerKeepsTheTopScoresAndHandlesShortVideos() throws IOException {
+        try (VideoReader r = VideoReader.open(TestData.sample("tree.avi"))) {
+            int[] picked = MotionSampler.of(6, BeyondEnd.ERROR).select(r);
+            double[] scores = MotionScores.compute(r, MotionScores.Method.FRAME_DIFFERENCE, 160);
+            assertEquals(java.util.Arrays.toString(KeyframeSelector.topK(scores, 6, KeyframeSelector.spacingFor(68, 6))),
+                    java.util.Arrays.toString(picked));
+            assertEquals(68, MotionSampler.of(68, BeyondEnd.ERROR).select(r).length);
+            assertEquals(67, MotionSampler.of(70, BeyondEnd.PAD_LAST).select(r)[69]);
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> MotionSampler.of(70, BeyondEnd.ERROR).select(r));
+        }
+    }
+
+    @Test
     void flowMagnitudeScoresAgreeWithTheirDefinition() throws IOException {
         try (VideoReader r = VideoReader.open(TestData.sample("realshort.mp4"))) {
             double[] scores = MotionScores.compute(r, MotionScores.Method.FLOW_MAGNITUDE, 80);
