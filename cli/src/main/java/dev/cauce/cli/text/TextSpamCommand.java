@@ -121,7 +121,7 @@ public final class TextSpamCommand implements Callable<Integer> {
             long tp = 0, fp = 0, fn = 0, tn = 0;
             for (int from = 0; from < test.size(); from += 256) {
                 Batch b = Batch.collate(test.subList(from, Math.min(test.size(), from + 256)));
-                int[] pred = Trainer.predict(model.forward(b.x(), Context.inference(pool)));
+                int[] pred = new dev.cauce.train.loss.SoftmaxCrossEntropy().predict(model.forward(b.x(), Context.inference(pool)));
                 for (int i = 0; i < pred.length; i++) {
                     boolean isSpam = b.labels()[i] == 1;
                     if (pred[i] == 1) { if (isSpam) tp++; else fp++; } else { if (isSpam) fn++; else tn++; }
