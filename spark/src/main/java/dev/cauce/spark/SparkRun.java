@@ -25,7 +25,9 @@ public final class SparkRun {
             System.exit(2);
         }
         int code;
-        try (SparkSession spark = SparkSession.builder().appName("cauce run " + args[0]).getOrCreate()) {
+        SparkSession.Builder builder = SparkSession.builder().appName("cauce run " + args[0]);
+        SparkRunner.CONF.forEach(builder::config);
+        try (SparkSession spark = builder.getOrCreate()) {
             code = run(JavaSparkContext.fromSparkContext(spark.sparkContext()), Path.of(args[0]));
         }
         System.exit(code);

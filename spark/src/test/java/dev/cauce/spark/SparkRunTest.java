@@ -41,8 +41,10 @@ class SparkRunTest {
     @BeforeAll
     static void start() throws IOException {
         // One context for the whole class: starting Spark costs seconds.
-        sc = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("cauce-spark-test")
-                .set("spark.ui.enabled", "false").set("spark.sql.shuffle.partitions", "4"));
+        SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("cauce-spark-test")
+                .set("spark.ui.enabled", "false").set("spark.sql.shuffle.partitions", "4");
+        SparkRunner.CONF.forEach(conf::set);
+        sc = new JavaSparkContext(conf);
         sc.setLogLevel("ERROR");
         mnistPngs(data.resolve("mnist"), 50);
     }
@@ -127,12 +129,6 @@ class SparkRunTest {
                 () -> new SparkRunner(sc, Pipeline.load(spec("f.yaml", yaml.formatted("fail", "fail")))).run());
         assertEquals("odd/broken.jpg", e.source());
         assertTrue(e.getMessage().contains("corrupt or truncated"), e.getMessage());
-    }
-
-    @Test
-    void idsOfSparkUrisAreRelativeToTheSourceRoot() {
-        assertEquals("cats/a b.jpg", SparkRunner.relative("file:/data/in/cats/a b.jpg", "/data/in"));
-        assertEquals("x.png", SparkRunner.relative("file:/data/in/x.png", "/data/in/"));
     }
 
     static void mnistPngs(Path dir, int count) throws IOException {
