@@ -102,7 +102,7 @@ class AugmentTransformsTest {
                 new Case<>(new OcrNoise(0.3), text),
                 new Case<>(new WordNoise(WordNoise.Op.INSERT, 0.3, List.of("very", "quite")), text),
                 new Case<>(WordReplace.misspellings(0.5), "I definately recieve the seperate tommorow"),
-                new Case<>(new ClipConsistent(new RandomRotation(-20, 20, 1, warp)), clip));
+                new Case<>(new ClipConsistent(ImageAugment.onImages(new RandomRotation(-20, 20, 1, warp))), clip));
         for (Case<?> c : cases) c.check(registry);
 
         Set<String> covered = cases.stream().map(c -> c.t().spec().name()).collect(Collectors.toCollection(TreeSet::new));
