@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -260,9 +259,5 @@ public final class SpecFiles {
 
     private static String describe(Object v) {
         return v instanceof String s ? "'" + s + "'" : String.valueOf(v);
-    }
-
-    static Set<String> topKeys() {
-        return Set.copyOf(TOP);
     }
 }
