@@ -1,6 +1,5 @@
 package dev.cauce.preprocess.audio;
 
-import dev.cauce.core.Rng;
 import dev.cauce.core.Transform;
 import dev.cauce.core.TransformSpec;
 import dev.cauce.core.spec.Encoded;
@@ -34,10 +33,7 @@ class AudioTransformProviderTest {
                 new Case<>(mel, audio),
                 new Case<>(new AudioFeatures(AudioFeatures.Kind.MFCC, audio.sampleRate(), 512, 128, 40, 13, true), audio),
                 new Case<>(new AudioTransformProvider.SpectrogramToTensor(), mel.apply(audio)));
-        for (Case<?> c : cases) {
-            Transform<?, ?> rebuilt = c.check(registry);
-            assertEquals(c.t().spec(), rebuilt.spec());
-        }
+        for (Case<?> c : cases) c.check(registry);
         Set<String> covered = cases.stream().map(c -> c.t().spec().name()).collect(Collectors.toCollection(TreeSet::new));
         Set<String> provided = new AudioTransformProvider().transforms().stream().map(TransformFactory::name)
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -50,10 +46,8 @@ class AudioTransformProviderTest {
     }
 
     record Case<I>(Transform<I, ?> t, I input) {
-        Transform<I, ?> check(TransformRegistry registry) {
-            Transform<I, ?> rebuilt = SpecRoundTrip.rebuild(registry, t);
-            assertEquals(t.apply(input, Rng.of(2, 0, 1, 0)), rebuilt.apply(input, Rng.of(2, 0, 1, 0)), t.spec().name());
-            return rebuilt;
+        void check(TransformRegistry registry) {
+            SpecRoundTrip.check(registry, t, input);
         }
     }
 }
