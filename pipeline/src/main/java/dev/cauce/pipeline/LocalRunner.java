@@ -151,7 +151,15 @@ public final class LocalRunner {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } catch (ExecutionException e) {
-            futures.forEach(f -> f.cancel(true));
+            // Stop: cancel what has not started and wait for what is running, so that nothing is
+            // written into the output folder after the run has reported its failure.
+            futures.forEach(f -> f.cancel(false));
+            pool.shutdown();
+            try {
+                pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
             Throwable c = e.getCause();
             if (c instanceof IOException io) throw io;
             if (c instanceof UncheckedIOException u) throw u.getCause();

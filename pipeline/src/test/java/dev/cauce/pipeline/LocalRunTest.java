@@ -202,8 +202,16 @@ class LocalRunTest {
         assertTrue(manifest.contains("\"input\" : \"odd/broken.jpg\""), manifest);
 
         SampleException fail = assertThrows(SampleException.class,
-                () -> new LocalRunner(Pipeline.load(spec("fail.yaml", yaml.formatted("fail", "fail"))), 1, RunListener.NONE).run());
+                () -> new LocalRunner(Pipeline.load(spec("fail.yaml", yaml.formatted("fail", "fail"))), 2, RunListener.NONE).run());
         assertEquals("even/notes.png", fail.source());
+        // Nothing is written after the failure is reported: the folder is the same a moment later.
+        Map<String, byte[]> after = Fixtures.files(work.resolve("out-fail"));
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertEquals(Fixtures.names(after), Fixtures.names(Fixtures.files(work.resolve("out-fail"))));
         assertTrue(fail.getMessage().startsWith("even/notes.png: not a JPEG, PNG"), fail.getMessage());
     }
 
@@ -232,6 +240,34 @@ class LocalRunTest {
         assertTrue(type.getMessage().startsWith("transforms[1]: gives Image but shards hold tensors"), type.getMessage());
 
         for (SpecException e : List.of(name, range, missing, key, fit, type)) assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void aGlobWithCsvLabelsNumbersAndLabelsItsInputsAndReportsUnlabelledOnes() throws IOException {
+        Path mnist = data.resolve("mnist");
+        List<Path> pngs;
+        try (Stream<Path> s = Files.walk(mnist)) {
+            pngs = s.filter(p -> p.toString().endsWith(".png")).sorted().toList();
+        }
+        StringBuilder csv = new StringBuilder("file,label\n");
+        for (Path p : pngs.subList(1, pngs.size())) {
+            String id = data.relativize(p).toString().replace('\\', '/');
+            csv.append(id).append(',').append(p.getParent().getFileName().toString().equals("0") ? "zero" : "other").append('\n');
+        }
+        Files.writeString(data.resolve("labels.csv"), csv);
+        String yaml = """
+                source: {glob: "mnist/**/*.png", labels: {csv: labels.csv}}
+                transforms: [read_image, to_gray, to_tensor]
+                output: {dir: %s, shardSize: 25}
+                """.formatted(work.resolve("csv-out"));
+        RunSummary s = new LocalRunner(Pipeline.load(Fixtures.spec(data.resolve("csv.yaml"), yaml)), 2, RunListener.NONE).run();
+        String first = data.relativize(pngs.get(0)).toString().replace('\\', '/');
+        assertEquals(List.of(new ShardResult.Failure(first, "has no label in labels.csv")), s.failures());
+        assertEquals(DIGITS - 1, s.written());
+        String manifest = Files.readString(s.dir().resolve("manifest.json"));
+        assertTrue(manifest.contains("\"classes\" : [ \"other\", \"zero\" ]"), manifest);
+        long[] y = Npz.read(s.dir().resolve("shard-00000.npz")).get("y").toLongs();
+        for (long label : y) assertTrue(label == 0 || label == 1);
     }
 
     @Test
