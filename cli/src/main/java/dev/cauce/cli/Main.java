@@ -23,6 +23,10 @@ import picocli.CommandLine.Option;
         subcommands = {
             DemoCommand.class,
             TrainCommand.class,
+            dev.cauce.cli.image.ImageCommand.class,
+            dev.cauce.cli.audio.AudioCommand.class,
+            dev.cauce.cli.text.TextCommand.class,
+            dev.cauce.cli.video.VideoCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Callable<Integer> {

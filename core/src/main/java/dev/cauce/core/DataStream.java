@@ -111,31 +111,22 @@ public abstract class DataStream<E> {
      */
     public DataStream<E> shuffle(int bufferSize) {
         if (bufferSize < 1) throw new IllegalArgumentException("shuffle: bufferSize must be at least 1, got " + bufferSize);
-        DataStream<E> up = this;
         int op = ops;
-        return new DataStream<>(ops + 1) {
-            @Override
-            protected Cursor<E> open(Pass pass) {
-                Cursor<E> in = up.open(pass);
-                Rng rng = Rng.of(pass.seed(), pass.epoch(), -1, op);
-                List<E> buf = new ArrayList<>(Math.min(bufferSize, 1 << 16));
-                return new Cursor<>() {
-                    @Override public boolean hasNext() {
-                        while (buf.size() < bufferSize && in.hasNext()) buf.add(in.next());
-                        return !buf.isEmpty();
-                    }
-                    @Override public E next() {
-                        if (!hasNext()) throw new NoSuchElementException();
-                        int j = rng.nextInt(buf.size());
-                        E chosen = buf.get(j);
-                        buf.set(j, buf.getLast());
-                        buf.removeLast();
-                        return chosen;
-                    }
-                    @Override public void close() { in.close(); }
-                };
-            }
-        };
+        return derive(ops + 1, (in, pass) -> {
+            Rng rng = Rng.of(pass.seed(), pass.epoch(), -1, op);
+            List<E> buf = new ArrayList<>(Math.min(bufferSize, 1 << 16));
+            return new Lookahead<>(in) {
+                @Override protected E fetch() {
+                    while (buf.size() < bufferSize && in.hasNext()) buf.add(in.next());
+                    if (buf.isEmpty()) return null;
+                    int j = rng.nextInt(buf.size());
+                    E chosen = buf.get(j);
+                    buf.set(j, buf.getLast());
+                    buf.removeLast();
+                    return chosen;
+                }
+            };
+        });
     }
 
     /** Groups consecutive elements into lists of {@code size} (the last may be smaller) and collates them. */
@@ -146,31 +137,14 @@ public abstract class DataStream<E> {
     /** As {@link #batch(int, Function)}; with {@code dropRemainder} a final short batch is dropped. */
     public <R> DataStream<R> batch(int size, boolean dropRemainder, Function<List<E>, R> collate) {
         if (size < 1) throw new IllegalArgumentException("batch: size must be at least 1, got " + size);
-        DataStream<E> up = this;
-        return new DataStream<>(ops) {
-            @Override
-            protected Cursor<R> open(Pass pass) {
-                Cursor<E> in = up.open(pass);
-                return new Cursor<>() {
-                    R pending;
-                    @Override public boolean hasNext() {
-                        if (pending != null) return true;
-                        List<E> items = new ArrayList<>(size);
-                        while (items.size() < size && in.hasNext()) items.add(in.next());
-                        if (items.isEmpty() || (dropRemainder && items.size() < size)) return false;
-                        pending = collate.apply(items);
-                        return true;
-                    }
-                    @Override public R next() {
-                        if (!hasNext()) throw new NoSuchElementException();
-                        R r = pending;
-                        pending = null;
-                        return r;
-                    }
-                    @Override public void close() { in.close(); }
-                };
+        return derive(ops, (in, pass) -> new Lookahead<>(in) {
+            @Override protected R fetch() {
+                List<E> items = new ArrayList<>(size);
+                while (items.size() < size && in.hasNext()) items.add(in.next());
+                if (items.isEmpty() || (dropRemainder && items.size() < size)) return null;
+                return collate.apply(items);
             }
-        };
+        });
     }
 
     /** Keeps every n-th element starting at {@code index}: worker {@code index} of {@code count}. */
@@ -178,52 +152,28 @@ public abstract class DataStream<E> {
         if (count < 1 || index < 0 || index >= count) {
             throw new IllegalArgumentException("shard: need 0 <= index < count, got index " + index + ", count " + count);
         }
-        DataStream<E> up = this;
-        return new DataStream<>(ops) {
-            @Override
-            protected Cursor<E> open(Pass pass) {
-                Cursor<E> in = up.open(pass);
-                return new Cursor<>() {
-                    long position = 0;
-                    E pending;
-                    boolean has;
-                    @Override public boolean hasNext() {
-                        while (!has && in.hasNext()) {
-                            E e = in.next();
-                            if (position++ % count == index) { pending = e; has = true; }
-                        }
-                        return has;
-                    }
-                    @Override public E next() {
-                        if (!hasNext()) throw new NoSuchElementException();
-                        has = false;
-                        return pending;
-                    }
-                    @Override public void close() { in.close(); }
-                };
+        return derive(ops, (in, pass) -> new Lookahead<>(in) {
+            long position;
+            @Override protected E fetch() {
+                while (in.hasNext()) {
+                    E e = in.next();
+                    if (position++ % count == index) return e;
+                }
+                return null;
             }
-        };
+        });
     }
 
     /** The first {@code n} elements. */
     public DataStream<E> take(long n) {
-        DataStream<E> up = this;
-        return new DataStream<>(ops) {
-            @Override
-            protected Cursor<E> open(Pass pass) {
-                Cursor<E> in = up.open(pass);
-                return new Cursor<>() {
-                    long taken;
-                    @Override public boolean hasNext() { return taken < n && in.hasNext(); }
-                    @Override public E next() {
-                        if (!hasNext()) throw new NoSuchElementException();
-                        taken++;
-                        return in.next();
-                    }
-                    @Override public void close() { in.close(); }
-                };
+        return derive(ops, (in, pass) -> new Lookahead<>(in) {
+            long taken;
+            @Override protected E fetch() {
+                if (taken >= n || !in.hasNext()) return null;
+                taken++;
+                return in.next();
             }
-        };
+        });
     }
 
     /**
@@ -248,6 +198,46 @@ public abstract class DataStream<E> {
     }
 
     // ---------------------------------------------------------------- internals
+
+    /** A stage that wraps the upstream cursor of each pass. */
+    private <R> DataStream<R> derive(int newOps, java.util.function.BiFunction<Cursor<E>, Pass, Cursor<R>> wrap) {
+        DataStream<E> up = this;
+        return new DataStream<>(newOps) {
+            @Override protected Cursor<R> open(Pass pass) { return wrap.apply(up.open(pass), pass); }
+        };
+    }
+
+    /**
+     * A cursor that computes its next element on demand: {@link #fetch()} returns it, or null at the
+     * end (stream elements are never null). Closing it closes the upstream cursor.
+     */
+    abstract static class Lookahead<R> implements Cursor<R> {
+        private final Cursor<?> upstream;
+        private R pending;
+
+        Lookahead(Cursor<?> upstream) {
+            this.upstream = upstream;
+        }
+
+        /** The next element, or null when there is none. */
+        protected abstract R fetch();
+
+        @Override public final boolean hasNext() {
+            if (pending == null) pending = fetch();
+            return pending != null;
+        }
+
+        @Override public final R next() {
+            if (!hasNext()) throw new NoSuchElementException();
+            R r = pending;
+            pending = null;
+            return r;
+        }
+
+        @Override public void close() {
+            upstream.close();
+        }
+    }
 
     static Sample<?> asSample(Object e) {
         if (e instanceof Sample<?> s) return s;
@@ -299,40 +289,35 @@ public abstract class DataStream<E> {
             return threads == 1 ? new SequentialCursor(in, pass) : new ParallelCursor(in, pass);
         }
 
-        private final class SequentialCursor implements Cursor<B> {
+        /** Applies the stage element by element; skipped elements (null) are passed over. */
+        private final class SequentialCursor extends Lookahead<B> {
             private final Cursor<A> in;
             private final Pass pass;
-            private B pending;
 
             SequentialCursor(Cursor<A> in, Pass pass) {
+                super(in);
                 this.in = in;
                 this.pass = pass;
             }
 
-            @Override public boolean hasNext() {
-                while (pending == null && in.hasNext()) pending = applyOne(in.next(), pass);
-                return pending != null;
+            @Override protected B fetch() {
+                while (in.hasNext()) {
+                    B b = applyOne(in.next(), pass);
+                    if (b != null) return b;
+                }
+                return null;
             }
-
-            @Override public B next() {
-                if (!hasNext()) throw new NoSuchElementException();
-                B b = pending;
-                pending = null;
-                return b;
-            }
-
-            @Override public void close() { in.close(); }
         }
 
         /** Keeps up to 2 x threads tasks in flight and hands results back in submission order. */
-        private final class ParallelCursor implements Cursor<B> {
+        private final class ParallelCursor extends Lookahead<B> {
             private final Cursor<A> in;
             private final Pass pass;
             private final ExecutorService pool;
             private final ArrayDeque<Future<B>> window = new ArrayDeque<>();
-            private B pending;
 
             ParallelCursor(Cursor<A> in, Pass pass) {
+                super(in);
                 this.in = in;
                 this.pass = pass;
                 this.pool = Executors.newFixedThreadPool(threads, r -> {
@@ -342,32 +327,21 @@ public abstract class DataStream<E> {
                 });
             }
 
-            private void fill() {
-                while (window.size() < 2 * threads && in.hasNext()) {
-                    A a = in.next();
-                    window.add(pool.submit(() -> applyOne(a, pass)));
+            @Override protected B fetch() {
+                while (true) {
+                    while (window.size() < 2 * threads && in.hasNext()) {
+                        A a = in.next();
+                        window.add(pool.submit(() -> applyOne(a, pass)));
+                    }
+                    if (window.isEmpty()) return null;
+                    B b = await(window.poll());
+                    if (b != null) return b;
                 }
-            }
-
-            @Override public boolean hasNext() {
-                while (pending == null) {
-                    fill();
-                    if (window.isEmpty()) return false;
-                    pending = await(window.poll());
-                }
-                return true;
-            }
-
-            @Override public B next() {
-                if (!hasNext()) throw new NoSuchElementException();
-                B b = pending;
-                pending = null;
-                return b;
             }
 
             @Override public void close() {
                 pool.shutdownNow();
-                in.close();
+                super.close();
             }
         }
     }

@@ -7,12 +7,14 @@ import dev.cauce.train.layer.BatchNorm;
 import dev.cauce.train.layer.Conv2D;
 import dev.cauce.train.layer.Dense;
 import dev.cauce.train.layer.Dropout;
+import dev.cauce.train.layer.Embedding;
 import dev.cauce.train.layer.Flatten;
 import dev.cauce.train.layer.GlobalAvgPool;
 import dev.cauce.train.layer.Layer;
 import dev.cauce.train.layer.LayerNorm;
 import dev.cauce.train.layer.Pool2D;
 import dev.cauce.train.layer.ReLU;
+import dev.cauce.train.layer.Residual;
 import dev.cauce.train.layer.Sequential;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +28,11 @@ import java.util.Map;
  * {@code conv(32,5)-relu-maxpool(2)-conv(64,5)-relu-maxpool(2)-dense(128)-relu-dropout(0.5)-dense(10)}.
  *
  * <p>Layers (names case-insensitive, joined by '-'):
- * {@value #ALLOWED}. Pool strides default to the window; conv stride 1 and padding 0. A dense
+ * {@value #ALLOWED}. Pool strides default to the window; conv stride 1 and padding 0.
+ * {@code res(w)} is a residual block: on an image input, conv(w,3,1,1)-relu-conv(w,3,1,1) with a
+ * 1x1 conv projection shortcut when the channel count changes; on a vector input,
+ * dense(w)-relu-dense(w) with a dense projection when the width changes (identity otherwise).
+ * {@code embedding(vocab,dim)} maps token ids (N, T) to (N, T, dim). A dense
  * layer reads all features of its input (no explicit flatten needed); a conv or pool layer needs a
  * (C, H, W) input, and an (H, W) input is read as one channel. Layer i's initial weights come from
  * {@code Rng.seeded(seed).child(i)}.
@@ -37,9 +43,9 @@ import java.util.Map;
 public final class ModelSpec {
     static final String ALLOWED = "dense(units), conv(filters,kernel[,stride[,padding]]), maxpool(window[,stride]), "
             + "avgpool(window[,stride]), gap, flatten, dropout(rate), batchnorm, layernorm, relu, sigmoid, tanh, "
-            + "leakyrelu[(slope)], elu[(alpha)], gelu, gelu_tanh, softplus";
+            + "leakyrelu[(slope)], elu[(alpha)], gelu, gelu_tanh, softplus, res(width), embedding(vocab,dim)";
     private static final List<String> NAMES = List.of("dense", "conv", "maxpool", "avgpool", "gap", "flatten", "dropout",
-            "batchnorm", "layernorm", "relu", "sigmoid", "tanh", "leakyrelu", "elu", "gelu", "gelu_tanh", "softplus");
+            "batchnorm", "layernorm", "relu", "sigmoid", "tanh", "leakyrelu", "elu", "gelu", "gelu_tanh", "softplus", "res", "embedding");
 
     private ModelSpec() {
     }
@@ -208,12 +214,40 @@ public final class ModelSpec {
                 arity(t, 0, 0, "");
                 yield new ReLU(name);
             }
+            case "res" -> {
+                arity(t, 1, 1, "width");
+                yield residual(name, shape, positiveInt(a[0], "width"), init, rng);
+            }
+            case "embedding" -> {
+                arity(t, 2, 2, "vocab, dim");
+                yield new Embedding(name, positiveInt(a[0], "vocab"), positiveInt(a[1], "dim"), rng);
+            }
             default -> {
                 arity(t, 0, t.name().equals("leakyrelu") || t.name().equals("elu") ? 1 : 0, "");
                 String f = a.length == 0 ? t.name() : t.name() + "(" + a[0] + ")";
                 yield new ActivationLayer(name, Activation.of(f));
             }
         };
+    }
+
+    private static Layer residual(String name, int[] shape, int width, Initializer init, Rng rng) {
+        if (shape.length >= 2) {
+            int[] img = image(shape, "res");
+            int[] out = {width, img[1], img[2]};
+            Layer body = new Sequential(name + ".body", List.of(
+                    new Conv2D(name + ".conv1", img, width, 3, 1, 1, init, rng.child(0)),
+                    new ReLU(name + ".relu"),
+                    new Conv2D(name + ".conv2", out, width, 3, 1, 1, init, rng.child(1))));
+            return img[0] == width ? Residual.identity(name, body)
+                    : Residual.projection(name, body, new Conv2D(name + ".proj", img, width, 1, 1, 0, init, rng.child(2)));
+        }
+        int in = Math.toIntExact(features(shape));
+        Layer body = new Sequential(name + ".body", List.of(
+                new Dense(name + ".dense1", in, width, init, rng.child(0)),
+                new ReLU(name + ".relu"),
+                new Dense(name + ".dense2", width, width, init, rng.child(1))));
+        return in == width ? Residual.identity(name, body)
+                : Residual.projection(name, body, new Dense(name + ".proj", in, width, init, rng.child(2)));
     }
 
     private static void arity(Token t, int min, int max, String expected) {

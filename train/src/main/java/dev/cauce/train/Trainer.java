@@ -13,11 +13,14 @@ import dev.cauce.train.loss.SoftmaxCrossEntropy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Trains a model on a {@code DataStream<Batch>}: for each batch, zero the gradients, run forward,
  * the loss, backward, and one optimizer step with the schedule's rate; listeners are called at
  * epoch and batch start and end.
+ *
+ * <p>Gradient hooks ({@link Builder#beforeStep}) run between backward and the update.
  *
  * <p>Reproducibility: epoch e of the training stream is opened with {@code open(seed, e)}, and the
  * randomness of batch b (dropout, noise) comes from {@code Rng.of(seed, e, b, 1)}; with the
@@ -46,6 +49,7 @@ public final class Trainer {
     private final List<TrainingListener> listeners;
     private final DataStream<Batch> validation;
     private final List<Param> params;
+    private final List<Consumer<List<Param>>> beforeStep;
     private int knownBatchesPerEpoch;
     private long step;
 
@@ -61,6 +65,7 @@ public final class Trainer {
         this.knownBatchesPerEpoch = b.batchesPerEpoch;
         this.step = b.startStep;
         this.params = model.params();
+        this.beforeStep = List.copyOf(b.beforeStep);
     }
 
     /** Starts a trainer for {@code model} updated by {@code optimizer}. */
@@ -126,6 +131,7 @@ public final class Trainer {
                 Loss.Value v = loss.compute(out, b.labels());
                 if (!Double.isFinite(v.loss())) throw new TrainingDivergedException(epoch, batch, v.loss());
                 model.backward(v.grad(), ctx, false);
+                for (Consumer<List<Param>> hook : beforeStep) hook.accept(params);
                 double lr = schedule.rate(step);
                 optimizer.step(params, lr);
                 lossSum += v.loss() * b.size();
@@ -203,6 +209,7 @@ public final class Trainer {
         private DataStream<Batch> validation;
         private int batchesPerEpoch = -1;
         private long startStep;
+        private final List<Consumer<List<Param>>> beforeStep = new ArrayList<>();
 
         private Builder(Layer model, Optimizer optimizer) {
             this.model = Objects.requireNonNull(model, "model");
@@ -250,6 +257,16 @@ public final class Trainer {
         public Builder batchesPerEpoch(int n) {
             if (n < 1) throw new IllegalArgumentException("batchesPerEpoch must be >= 1, got " + n);
             this.batchesPerEpoch = n;
+            return this;
+        }
+
+        /**
+         * Runs after backward and before the optimizer step of every batch, in the order added:
+         * the place for gradient clipping ({@code params -> GradientClipping.clipByGlobalNorm(params, 1.0)})
+         * and for adding L1/L2 penalty gradients.
+         */
+        public Builder beforeStep(Consumer<List<Param>> hook) {
+            beforeStep.add(Objects.requireNonNull(hook, "hook"));
             return this;
         }
 

@@ -77,6 +77,24 @@ class CheckpointTest {
     }
 
     @Test
+    void batchNormStatisticsAreRecomputedAsEqualWeightAverages() {
+        Sequential m = model(1);
+        var bn = dev.cauce.train.callback.BatchNormUpdate.find(m);
+        assertEquals(1, bn.size());
+        var batches = MnistFixture.batches(DIGITS.subList(0, 200), 100, false);
+        // reference: batch means of the dense layer's output, averaged with equal weights
+        double[] want = new double[32];
+        try (ComputePool pool = ComputePool.single()) {
+            for (var b : batches.toList(0, 0)) {
+                float[] h = m.layers().getFirst().forward(b.x(), Context.inference(pool)).data();
+                for (int i = 0; i < 100; i++) for (int c = 0; c < 32; c++) want[c] += h[i * 32 + c] / 100.0 / 2;
+            }
+            dev.cauce.train.callback.BatchNormUpdate.recompute(m, batches, pool);
+        }
+        for (int c = 0; c < 32; c++) assertEquals(want[c], bn.getFirst().runningMean().value[c], 1e-4 * (1 + Math.abs(want[c])));
+    }
+
+    @Test
     void loadRejectsAMismatchedModelNamingTheFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("a.safetensors");
         Checkpoint.save(file, model(1), new Checkpoint.Info(SPEC, new int[] {784}, 1, 4, 0, "adam", java.util.Map.of()));

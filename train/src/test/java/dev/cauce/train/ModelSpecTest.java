@@ -33,6 +33,18 @@ class ModelSpecTest {
     }
 
     @Test
+    void residualBlocksAndEmbeddings() {
+        Sequential conv = ModelSpec.build("conv(8,3,1,1)-res(8)-res(16)-gap-dense(10)", new int[] {1, 12, 12}, Initializer.HE_NORMAL, 1);
+        assertArrayEquals(new int[] {10}, conv.outputShape(new int[] {1, 12, 12}));
+        // res(8) keeps 8 channels: identity shortcut (no .proj); res(16) needs a 1x1 projection
+        List<String> names = conv.params().stream().map(Param::name).toList();
+        assertTrue(names.contains("res2.proj.weight") && !names.contains("res1.proj.weight"), names.toString());
+        GradientCheck.check(ModelSpec.build("res(4)-res(3)", new int[] {4}, Initializer.HE_NORMAL, 2), GradientCheck.random(1, -1, 1, 2, 4), 3e-3);
+        Sequential text = ModelSpec.build("embedding(50,8)-dense(2)", new int[] {5}, Initializer.GLOROT_UNIFORM, 3);
+        assertArrayEquals(new int[] {2}, text.outputShape(new int[] {5}));
+    }
+
+    @Test
     void typoNamesTheTokenPositionAndAllowedNames() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> ModelSpec.build("dense(128)-rleu-dense(10)", new int[] {784}, Initializer.HE_NORMAL, 1));

@@ -64,6 +64,24 @@ class TrainerMnistTest {
     }
 
     @Test
+    void beforeStepHooksSeeTheGradientsBeforeTheUpdate() {
+        Sequential model = Sequential.mlp(new int[] {784, 16, 10}, Initializer.HE_NORMAL, 1);
+        List<Double> norms = new ArrayList<>();
+        Trainer t = Trainer.builder(model, new Adam()).beforeStep(ps -> {
+            double s = 0;
+            for (Param p : ps) for (float g : p.grad) s += (double) g * g;
+            norms.add(Math.sqrt(s));
+            // clip to zero: with all gradients 0 Adam leaves every weight unchanged
+            for (Param p : ps) java.util.Arrays.fill(p.grad, 0f);
+        }).build();
+        float[] before = model.params().getFirst().value.clone();
+        t.fit(MnistFixture.batches(DIGITS.subList(0, 200), 100, false), 1);
+        assertEquals(2, norms.size());
+        assertTrue(norms.getFirst() > 0);
+        assertArrayEquals(before, model.params().getFirst().value);
+    }
+
+    @Test
     void differentSeedsGiveDifferentInitialWeights() {
         var a = Sequential.mlp(new int[] {4, 3}, Initializer.GLOROT_UNIFORM, 1).params().get(0).value;
         var b = Sequential.mlp(new int[] {4, 3}, Initializer.GLOROT_UNIFORM, 2).params().get(0).value;

@@ -5,7 +5,6 @@ import dev.cauce.core.Rng;
 import dev.cauce.core.TransformSpec;
 import dev.cauce.preprocess.image.Affine;
 import dev.cauce.preprocess.image.AnnotatedImage;
-import dev.cauce.preprocess.image.ImageOps;
 
 import java.util.Map;
 
@@ -30,10 +29,7 @@ public record HorizontalFlip(double p) implements GeometricAugment {
 
     @Override
     public AnnotatedImage apply(AnnotatedImage input, Rng rng) {
-        int w = input.image().width(), h = input.image().height();
-        Affine m = sample(w, h, rng);
-        if (m.isIdentity()) return input;
-        return new AnnotatedImage(ImageOps.horizontalFlip(input.image()), input.mapTargets(m, w, h, "horizontal_flip"));
+        return Flips.apply(this, input, rng, Flips.horizontal(), "horizontal_flip");
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.cauce.core.Rng;
 import dev.cauce.core.TransformSpec;
 import dev.cauce.preprocess.image.Affine;
 import dev.cauce.preprocess.image.AnnotatedImage;
-import dev.cauce.preprocess.image.ImageOps;
 
 import java.util.Map;
 
@@ -27,10 +26,7 @@ public record VerticalFlip(double p) implements GeometricAugment {
 
     @Override
     public AnnotatedImage apply(AnnotatedImage input, Rng rng) {
-        int w = input.image().width(), h = input.image().height();
-        Affine m = sample(w, h, rng);
-        if (m.isIdentity()) return input;
-        return new AnnotatedImage(ImageOps.verticalFlip(input.image()), input.mapTargets(m, w, h, "vertical_flip"));
+        return Flips.apply(this, input, rng, Flips.vertical(), "vertical_flip");
     }
 
     @Override

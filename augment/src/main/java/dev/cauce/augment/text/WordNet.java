@@ -69,7 +69,7 @@ public final class WordNet {
                 int p = (int) ref[0];
                 if (files[p] == null) files[p] = new RandomAccessFile(dir.resolve("data." + POS[p]).toFile(), "r");
                 files[p].seek(ref[1]);
-                String line = new String(files[p].readLine().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
+                String line = files[p].readLine(); // RandomAccessFile reads bytes as latin-1 chars: the files are ASCII
                 String[] t = line.split(" ");
                 int words = Integer.parseInt(t[3], 16);
                 for (int i = 0; i < words; i++) {

@@ -6,7 +6,6 @@ import dev.cauce.core.TransformSpec;
 import dev.cauce.preprocess.image.Image;
 import dev.cauce.preprocess.video.Clip;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,9 +30,7 @@ public record ClipConsistent(Transform<Image, Image> frameTransform) implements 
 
     @Override
     public Clip apply(Clip clip, Rng rng) {
-        List<Image> out = new ArrayList<>(clip.length());
-        for (Image frame : clip.frames()) out.add(frameTransform.apply(frame, rng.child(0)));
-        return clip.withFrames(out);
+        return clip.map(frameTransform, t -> rng.child(0)); // a fresh generator per frame, same key
     }
 
     @Override

@@ -45,7 +45,7 @@ import java.util.Map;
  * pink noise at 10-30 dB SNR, gain +-6 dB, shift +-50 ms, then two frequency masks (up to 6 bands)
  * and two time masks (up to 8 frames) on the log-mel.
  *
- * <p>Usage: {@code DigitsExperiment [--data DIR] [--epochs N] [--seed S] [--mfcc]}.
+ * <p>Usage: {@code DigitsExperiment [--data DIR] [--epochs N] [--seeds S1,S2,...] [--mfcc]}.
  */
 public final class DigitsExperiment {
     private static final String[] LANGS = {"en", "es", "fr", "it", "ru"};
@@ -59,13 +59,13 @@ public final class DigitsExperiment {
     public static void main(String[] args) throws Exception {
         Path data = Path.of("/work/shared/data");
         int epochs = 60;
-        long seed = 42;
+        long[] seeds = {42};
         boolean mfcc = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
                 case "--epochs" -> epochs = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--seed", "--seeds" -> seeds = java.util.Arrays.stream(args[++i].split(",")).mapToLong(Long::parseLong).toArray();
                 case "--mfcc" -> mfcc = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
@@ -81,20 +81,23 @@ public final class DigitsExperiment {
             byLang.put(lang, list);
         }
         int rows = mfcc ? N_MFCC : MELS;
-        System.out.printf("leave-one-language-out, %d epochs, seed %d; MLP %d-256-10 on %dx%d %s%n", epochs, seed,
-                rows * FRAMES, rows, FRAMES, mfcc ? "MFCC" : "log-mel");
-        System.out.printf("%-6s %12s %12s%n", "test", "plain", "augmented");
+        System.out.printf("leave-one-language-out, %d epochs, seeds %s; MLP %d-256-10 on %dx%d %s%n", epochs,
+                java.util.Arrays.toString(seeds), rows * FRAMES, rows, FRAMES, mfcc ? "MFCC" : "log-mel");
+        System.out.printf("%-6s %12s %12s   (accuracy on the held-out language, mean over seeds)%n", "test", "plain", "augmented");
         double sumPlain = 0, sumAug = 0;
         for (String held : LANGS) {
             List<Sample<Audio>> train = new ArrayList<>(), test = byLang.get(held);
             for (String l : LANGS) if (!l.equals(held)) train.addAll(byLang.get(l));
-            double plain = run(train, test, false, epochs, seed, mfcc);
-            double aug = run(train, test, true, epochs, seed, mfcc);
+            double plain = 0, aug = 0;
+            for (long seed : seeds) {
+                plain += run(train, test, false, epochs, seed, mfcc) / seeds.length;
+                aug += run(train, test, true, epochs, seed, mfcc) / seeds.length;
+            }
             sumPlain += plain;
             sumAug += aug;
             System.out.printf("%-6s %11.0f%% %11.0f%%%n", held, 100 * plain, 100 * aug);
         }
-        System.out.printf("%-6s %11.0f%% %11.0f%%  (chance 10%%)%n", "mean", 20 * sumPlain, 20 * sumAug);
+        System.out.printf("%-6s %11.1f%% %11.1f%%  (chance 10%%)%n", "mean", 20 * sumPlain, 20 * sumAug);
     }
 
     private static double run(List<Sample<Audio>> train, List<Sample<Audio>> test, boolean augment, int epochs, long seed,

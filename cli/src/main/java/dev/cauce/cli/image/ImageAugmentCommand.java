@@ -28,7 +28,6 @@ import java.util.concurrent.Callable;
 
 /** {@code cauce image augment}: a contact sheet of random augmentations of one image, boxes drawn. */
 @Command(name = "augment",
-        mixinStandardHelpOptions = true,
         description = {"Write a contact sheet (PNG) of --n random augmentations of one image.",
             "The pipeline: random affine (shear, scale, rotation, translation composed into ONE warp),",
             "horizontal/vertical flips, random erasing and Gaussian noise, each with its probability.",
@@ -36,6 +35,9 @@ import java.util.concurrent.Callable;
         footer = {"", "Example:",
             "  cauce image augment --in samples/images/fruits.jpg --n 16 --preview grid.png --boxes 150,120,360,330:1 --seed 7"})
 public final class ImageAugmentCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Option(names = "--in", required = true, description = "The image to augment.")
     Path in;
@@ -46,7 +48,7 @@ public final class ImageAugmentCommand implements Callable<Integer> {
     @Option(names = "--preview", required = true, description = "Output PNG contact sheet.")
     Path preview;
 
-    @Option(names = "--boxes", description = "Boxes x1,y1,x2,y2[:label] in pixels, separated by ';' (e.g. 10,10,50,40:2;60,5,90,30).")
+    @Option(names = "--boxes", description = "Boxes x1,y1,x2,y2[:label] in pixels, separated by ';' (e.g. 10,10,50,40:2;60,5,90,30). Default: none (pixels only).")
     String boxes;
 
     @Option(names = "--seed", defaultValue = "0", description = "Random seed; the same seed gives the same sheet (default: ${DEFAULT-VALUE}).")

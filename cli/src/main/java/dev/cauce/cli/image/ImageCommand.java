@@ -5,15 +5,15 @@ import picocli.CommandLine.Command;
 
 /** {@code cauce image}: batch conversion of image folders and augmentation previews. */
 @Command(name = "image",
-        mixinStandardHelpOptions = true,
-        description = {"Image preprocessing and augmentation.",
-            "  convert  a folder of images (class-per-subfolder) into NPY/NPZ shards or resized image files",
-            "  augment  a contact sheet of random augmentations of one image, boxes drawn"},
+        description = "Image preprocessing and augmentation: batch conversion of image folders and augmentation previews.",
         subcommands = {ImageConvertCommand.class, ImageAugmentCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  cauce image convert --in photos/ --out shards/ --size 224x224 --standardize fit",
             "  cauce image augment --in samples/images/fruits.jpg --n 16 --preview grid.png --boxes 150,120,360,330"})
 public final class ImageCommand implements Runnable {
+
+    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

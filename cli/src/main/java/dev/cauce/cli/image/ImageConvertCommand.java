@@ -47,7 +47,6 @@ import java.util.stream.Stream;
  * bytes with any {@code --threads}.
  */
 @Command(name = "convert",
-        mixinStandardHelpOptions = true,
         description = {"Convert a folder of images into NPY/NPZ shards (float32 NCHW + int64 labels) or resized image files.",
             "Layout: --in DIR/<class>/<images> gives labels (classes sorted by name); a flat folder gives label -1.",
             "Writes classes.json, index.tsv (shard, row, label, source), pipeline.json and, with --standardize fit, stats.json."},
@@ -56,6 +55,9 @@ import java.util.stream.Stream;
             "  cauce image convert --in mnist_png/ --out mnist/ --size 28x28 --channels 1 --standardize fit --threads 2",
             "  cauce image convert --in photos/ --out small/ --size 128x128 --fit pad --format png"})
 public final class ImageConvertCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Option(names = "--in", required = true, description = "Input folder: <class>/<image files>, or a flat folder of images.")
     Path in;

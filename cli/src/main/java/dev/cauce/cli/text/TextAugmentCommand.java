@@ -56,10 +56,10 @@ public final class TextAugmentCommand implements Callable<Integer> {
     @Option(names = "--layout", defaultValue = "us", description = "Keyboard layout for typos: us or es (default: ${DEFAULT-VALUE}).")
     String layout;
 
-    @Option(names = "--wordnet", description = "WordNet 3.0 database folder (index.* and data.* files), or a synonym table (.tsv) as written by Cauce's WordNet extract.")
+    @Option(names = "--wordnet", description = "WordNet 3.0 database folder (index.* and data.* files), or a synonym table (.tsv) as written by Cauce's WordNet extract. Default: none (the synonym op then refuses to run).")
     Path wordnet;
 
-    @Option(names = "--vectors", description = "Word vectors (word2vec text format, or .bin binary) for the neighbour op.")
+    @Option(names = "--vectors", description = "Word vectors (word2vec text format, or .bin binary) for the neighbour op. Default: none (the neighbour op is left out).")
     Path vectors;
 
     @Option(names = "--seed", defaultValue = "0", description = "Random seed; the same seed gives the same variants (default: ${DEFAULT-VALUE}).")
@@ -68,7 +68,7 @@ public final class TextAugmentCommand implements Callable<Integer> {
     @Option(names = "--encoding", defaultValue = "utf-8", description = "utf-8, utf-8-replace or latin-1 (default: ${DEFAULT-VALUE}).")
     String encoding;
 
-    @Option(names = "--out", description = "Write variant i to <out>/<name>.aug<i>.<ext> instead of printing.")
+    @Option(names = "--out", description = "Write variant i to <out>/<name>.aug<i>.<ext> instead of printing. Default: print to standard output.")
     Path out;
 
     private final PrintStream stdout;
@@ -85,9 +85,7 @@ public final class TextAugmentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (n < 1) throw new Main.UsageException("--n must be >= 1, got " + n);
         if (!(fraction >= 0 && fraction <= 1)) throw new Main.UsageException("--fraction must be in [0, 1], got " + fraction);
-        TextOptions enc = new TextOptions();
-        enc.encoding = encoding;
-        String text = enc.decoding().decode(Files.readAllBytes(in), in.toString());
+        String text = TextOptions.decoding(encoding).decode(Files.readAllBytes(in), in.toString());
         Map<String, TextAugmenter> chosen = augmenters();
         List<String> names = new ArrayList<>(chosen.keySet());
         String file = in.getFileName().toString();

@@ -67,6 +67,9 @@ public final class TextDemo implements DemoSection {
         String top = IntStream.range(0, row.nnz()).boxed().sorted(Comparator.comparingDouble(k -> -row.values()[k])).limit(6)
                 .map(k -> String.format("%s %.2f", tfidf.terms().get(row.indices()[k]), row.values()[k])).toList().toString();
         out.printf("  TF-IDF on %d mails (%d terms); top terms of a spam mail (stop words removed): %s%n", docs.size(), tfidf.dim(), top);
+        Path png = outDir.resolve("text-tfidf.png");
+        TfidfPicture.write(png, tfidf, docs, mails.stream().map(TextCorpus.Document::label).toList(), 10);
+        out.println("  mean TF-IDF of the top terms, ham vs spam -> " + png);
 
         Thesaurus wordnet = Thesaurus.load(dir.resolve("wordnet-extract.tsv"));
         String raw = TextDecoding.LATIN1.decode(mails.getFirst().bytes(), "mail");

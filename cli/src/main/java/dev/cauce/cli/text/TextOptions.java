@@ -54,6 +54,11 @@ public final class TextOptions {
     String stem;
 
     public TextDecoding decoding() {
+        return decoding(encoding);
+    }
+
+    /** The decoding named by an {@code --encoding} value. */
+    static TextDecoding decoding(String encoding) {
         return switch (encoding.toLowerCase(Locale.ROOT)) {
             case "utf-8", "utf8" -> TextDecoding.UTF8_STRICT;
             case "utf-8-replace", "utf8-replace" -> TextDecoding.UTF8_REPLACE;

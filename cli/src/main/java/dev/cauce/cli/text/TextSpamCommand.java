@@ -91,11 +91,9 @@ public final class TextSpamCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!(testFraction > 0 && testFraction < 1)) throw new Main.UsageException("--test-fraction must be in (0, 1), got " + testFraction);
-        TextOptions enc = new TextOptions();
-        enc.encoding = encoding;
         TokenPipeline pipeline = new TokenPipeline(TextCleaner.defaults().withStripEmailHeaders(true), Tokenizer.sklearnDefault(), null, null);
         long t0 = System.nanoTime();
-        var loaded = CorpusLoader.load(in, enc.decoding(), onError, false, pipeline::tokens);
+        var loaded = CorpusLoader.load(in, TextOptions.decoding(encoding), onError, false, pipeline::tokens);
         int n = loaded.docs().size();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
@@ -121,7 +119,7 @@ public final class TextSpamCommand implements Callable<Integer> {
             long tp = 0, fp = 0, fn = 0, tn = 0;
             for (int from = 0; from < test.size(); from += 256) {
                 Batch b = Batch.collate(test.subList(from, Math.min(test.size(), from + 256)));
-                int[] pred = new dev.cauce.train.loss.SoftmaxCrossEntropy().predict(model.forward(b.x(), Context.inference(pool)));
+                int[] pred = dev.cauce.train.ensemble.Ensemble.argmax(model.forward(b.x(), Context.inference(pool)));
                 for (int i = 0; i < pred.length; i++) {
                     boolean isSpam = b.labels()[i] == 1;
                     if (pred[i] == 1) { if (isSpam) tp++; else fp++; } else { if (isSpam) fn++; else tn++; }

@@ -65,7 +65,7 @@ public final class TextWord2VecCommand implements Callable<Integer> {
     @Option(names = "--encoding", defaultValue = "utf-8", description = "utf-8, utf-8-replace or latin-1 (default: ${DEFAULT-VALUE}).")
     String encoding;
 
-    @Option(names = "--neighbours", split = ",", description = "Print the 8 nearest neighbours of these words after training.")
+    @Option(names = "--neighbours", split = ",", description = "Print the 8 nearest neighbours of these words after training. Default: none.")
     List<String> neighbours = new ArrayList<>();
 
     @Option(names = "--on-error", defaultValue = "skip", description = "skip or fail on undecodable documents (default: ${DEFAULT-VALUE}).")
@@ -94,9 +94,7 @@ public final class TextWord2VecCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException(e.getMessage());
         }
-        TextOptions enc = new TextOptions();
-        enc.encoding = encoding;
-        var loaded = CorpusLoader.load(in, enc.decoding(), onError, true,
+        var loaded = CorpusLoader.load(in, TextOptions.decoding(encoding), onError, true,
                 text -> Sentences.split(EmailText.stripHeaders(text), Sentences.LETTER_WORDS));
         List<List<String>> sentences = new ArrayList<>();
         for (var d : loaded.docs()) sentences.addAll(d.value());

@@ -1,5 +1,6 @@
 package dev.cauce.cli.video;
 
+import dev.cauce.cli.Main.UsageException;
 import dev.cauce.core.Tensor;
 import dev.cauce.core.io.NdArray;
 import dev.cauce.core.io.Npz;
@@ -83,7 +84,7 @@ public final class VideoFlowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (from < 0 || gap < 1 || pairs < 1 || step < 1 || width < 0 || !(timeLimit > 0)) {
-            throw new dev.cauce.cli.Main.UsageException("need --from >= 0, --gap >= 1, --pairs >= 1, --step >= 1, --width >= 0, --time-limit > 0");
+            throw new UsageException("need --from >= 0, --gap >= 1, --pairs >= 1, --step >= 1, --width >= 0, --time-limit > 0");
         }
         OpticalFlow flow = method == Method.farneback ? OpticalFlow.farneback() : OpticalFlow.dis(disPreset);
         int[] indices = new int[2 * pairs];

@@ -1,6 +1,7 @@
 package dev.cauce.cli.video;
 
 import dev.cauce.cli.Progress;
+import dev.cauce.cli.Main.UsageException;
 import dev.cauce.core.Rng;
 import dev.cauce.core.SampleException;
 import dev.cauce.core.Tensor;
@@ -180,10 +181,10 @@ public final class VideoSampleCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if (frames < 1) throw new dev.cauce.cli.Main.UsageException("--frames must be >= 1, got " + frames);
-        if (size < 0) throw new dev.cauce.cli.Main.UsageException("--size must be >= 0, got " + size);
-        if (!(timeLimit > 0)) throw new dev.cauce.cli.Main.UsageException("--time-limit must be positive, got " + timeLimit);
-        if (sheetColumns < 1) throw new dev.cauce.cli.Main.UsageException("--sheet-columns must be >= 1, got " + sheetColumns);
+        if (frames < 1) throw new UsageException("--frames must be >= 1, got " + frames);
+        if (size < 0) throw new UsageException("--size must be >= 0, got " + size);
+        if (!(timeLimit > 0)) throw new UsageException("--time-limit must be positive, got " + timeLimit);
+        if (sheetColumns < 1) throw new UsageException("--sheet-columns must be >= 1, got " + sheetColumns);
         pixelScale();
     }
 
@@ -192,7 +193,7 @@ public final class VideoSampleCommand implements Callable<Integer> {
             case "raw" -> Image.PixelScale.RAW;
             case "unit" -> Image.PixelScale.UNIT;
             case "symmetric" -> Image.PixelScale.SYMMETRIC;
-            default -> throw new dev.cauce.cli.Main.UsageException("--scale must be raw, unit or symmetric, got '" + scale + "'");
+            default -> throw new UsageException("--scale must be raw, unit or symmetric, got '" + scale + "'");
         };
     }
 

@@ -55,14 +55,19 @@ class AudioCommandTest {
         return new Run(code, buf.toString(StandardCharsets.UTF_8));
     }
 
+    /** Runs {@code convert} with its report captured. */
+    private static Run convert(String... args) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int code = new CommandLine(new AudioConvertCommand(new PrintStream(buf, true, StandardCharsets.UTF_8))).execute(args);
+        return new Run(code, buf.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void convertWritesFeaturesLabelsAndLengths() throws IOException {
         Path data = dataset(false);
         Path out = tmp.resolve("digits.npz");
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int code = new CommandLine(new AudioConvertCommand(new PrintStream(buf, true, StandardCharsets.UTF_8)))
-                .execute("--in", data.toString(), "--out", out.toString(), "--quiet");
-        assertEquals(0, code, buf.toString(StandardCharsets.UTF_8));
+        Run r = convert("--in", data.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
         Map<String, NdArray> z = Npz.read(out);
         int[] shape = z.get("x").shape();
         assertEquals(6, shape[0]);
@@ -79,11 +84,9 @@ class AudioCommandTest {
     void badFilesAreSkippedAndReportedWithExitCode1() throws IOException {
         Path data = dataset(true);
         Path out = tmp.resolve("feats");
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int code = new CommandLine(new AudioConvertCommand(new PrintStream(buf, true, StandardCharsets.UTF_8)))
-                .execute("--in", data.toString(), "--out", out.toString(), "--format", "npy", "--feature", "mfcc", "--quiet");
-        String err = buf.toString(StandardCharsets.UTF_8);
-        assertEquals(1, code, err);
+        Run r = convert("--in", data.toString(), "--out", out.toString(), "--format", "npy", "--feature", "mfcc", "--quiet");
+        String err = r.err();
+        assertEquals(1, r.code(), err);
         assertTrue(err.contains("notes.wav") && err.contains("not a readable audio file"), err);
         assertEquals(6, Npy.read(out.resolve("x.npy")).shape()[0]);
         assertEquals(13, Npy.read(out.resolve("x.npy")).shape()[1]);
@@ -93,10 +96,9 @@ class AudioCommandTest {
     void failModeStopsAndWritesNothing() throws IOException {
         Path data = dataset(true);
         Path out = tmp.resolve("never.npz");
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int code = new CommandLine(new AudioConvertCommand(new PrintStream(buf, true, StandardCharsets.UTF_8)))
-                .execute("--in", data.toString(), "--out", out.toString(), "--on-error", "fail", "--quiet");
-        assertEquals(1, code);
+        Run r = convert("--in", data.toString(), "--out", out.toString(), "--on-error", "fail", "--quiet");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("nothing written"), r.err());
         assertFalse(Files.exists(out));
         try (var s = Files.list(tmp)) {
             assertEquals(1, s.count(), "only the input folder: no partial or temporary outputs");

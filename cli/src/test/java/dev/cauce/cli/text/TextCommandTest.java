@@ -129,4 +129,13 @@ class TextCommandTest {
         assertTrue(r.out().contains("held-out test: accuracy"), r.out());
         assertTrue(r.out().contains("8 documents (4 spam, 4 ham), 6 train / 2 test"), r.out());
     }
+
+    @Test
+    void demoPrintsStemsAndAugmentationsAndWritesItsPicture(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        new TextDemo().run(Path.of("..", "samples"), dir, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("Porter stems:") && out.contains("Snowball stems:") && out.contains("es keyboard:"), out);
+        assertTrue(Files.size(dir.resolve("text-tfidf.png")) > 1000);
+    }
 }

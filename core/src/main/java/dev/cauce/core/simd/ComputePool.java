@@ -23,6 +23,8 @@ public final class ComputePool implements AutoCloseable {
     private final List<Thread> workers = new ArrayList<>();
     private final BlockingQueue<Job> queue;
     private volatile boolean closed;
+    /** Per-thread scratch arrays of this pool (kernels' packing buffers), reused across calls. */
+    private final ThreadLocal<float[][]> scratch = ThreadLocal.withInitial(() -> new float[4][]);
 
     /** One parallelFor call in flight: workers and the caller claim indices from {@code next}. */
     private static final class Job {
@@ -122,6 +124,18 @@ public final class ComputePool implements AutoCloseable {
         if (f instanceof RuntimeException re) throw re;
         if (f instanceof Error err) throw err;
         if (f != null) throw new RuntimeException(f);
+    }
+
+    /**
+     * A scratch array of at least {@code size} floats owned by the calling thread, for kernels'
+     * temporary buffers (packing panels). Slots let one kernel hold several buffers at once. The
+     * contents are arbitrary; the array stays valid until the same thread asks for the same slot
+     * again, so a task must not keep it beyond its own run.
+     */
+    public float[] scratch(int slot, int size) {
+        float[][] mine = scratch.get();
+        if (mine[slot] == null || mine[slot].length < size) mine[slot] = new float[size];
+        return mine[slot];
     }
 
     @Override

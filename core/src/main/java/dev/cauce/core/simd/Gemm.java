@@ -17,7 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * the same sequence of fused multiply-adds in the same k order, whatever the thread count or which
  * thread ran it. Results are bit-identical for 1 and N threads.
  *
- * <p>Packing buffers are allocated once per task per call, outside the hot loops.
+ * <p>Packing buffers are per-thread scratch arrays of the pool, reused across calls: nothing is
+ * allocated in the hot loops, and nothing per call once the buffers have grown.
  */
 public final class Gemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -76,20 +77,22 @@ public final class Gemm {
         }
         int threads = (long) m * n * k < PARALLEL_MIN_WORK ? 1 : pool.threads();
         if (threads == 1) {
-            block(transA, transB, 0, m, 0, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, beta);
+            block(pool, transA, transB, 0, m, 0, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, beta);
             return;
         }
         // Split the larger output dimension; the other operand is packed by every task, so
-        // splitting along the larger side duplicates the smaller packing work.
+        // splitting along the larger side duplicates the smaller packing work. Two tasks per
+        // thread let a thread that starts late (busy machine) be covered by the others.
+        int tasksWanted = 2 * threads;
         if (n >= m) {
-            int chunk = roundUp(ceilDiv(n, threads), NR);
+            int chunk = Math.max(2 * NR, roundUp(ceilDiv(n, tasksWanted), NR));
             int tasks = ceilDiv(n, chunk);
-            pool.parallelFor(tasks, t -> block(transA, transB, 0, m, t * chunk, Math.min(n, (t + 1) * chunk), k,
+            pool.parallelFor(tasks, t -> block(pool, transA, transB, 0, m, t * chunk, Math.min(n, (t + 1) * chunk), k,
                     a, aOff, lda, b, bOff, ldb, c, cOff, ldc, beta));
         } else {
-            int chunk = roundUp(ceilDiv(m, threads), MR);
+            int chunk = Math.max(4 * MR, roundUp(ceilDiv(m, tasksWanted), MR));
             int tasks = ceilDiv(m, chunk);
-            pool.parallelFor(tasks, t -> block(transA, transB, t * chunk, Math.min(m, (t + 1) * chunk), 0, n, k,
+            pool.parallelFor(tasks, t -> block(pool, transA, transB, t * chunk, Math.min(m, (t + 1) * chunk), 0, n, k,
                     a, aOff, lda, b, bOff, ldb, c, cOff, ldc, beta));
         }
     }
@@ -112,15 +115,15 @@ public final class Gemm {
     }
 
     /** Computes the output block rows [i0, i1) x columns [j0, j1) over the whole k range. */
-    private static void block(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k,
+    private static void block(ComputePool pool, boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k,
                               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                               float[] c, int cOff, int ldc, float beta) {
         int kcMax = Math.min(KC, k);
         int ncMax = Math.min(NC, roundUp(j1 - j0, NR));
         int mcMax = Math.min(MC, roundUp(i1 - i0, MR));
-        float[] bp = new float[kcMax * ncMax];
-        float[] ap = new float[kcMax * mcMax];
-        float[] tile = new float[MR * NR];
+        float[] bp = pool.scratch(0, kcMax * ncMax);
+        float[] ap = pool.scratch(1, kcMax * mcMax);
+        float[] tile = pool.scratch(2, MR * NR);
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -188,7 +191,13 @@ public final class Gemm {
                     }
                 }
             } else if (cols == NR) {
-                for (int kk = 0; kk < kc; kk++) System.arraycopy(b, bOff + (p0 + kk) * ldb + j, bp, base + kk * NR, NR);
+                // two vector moves per row: cheaper than System.arraycopy for 2·lanes floats
+                for (int kk = 0; kk < kc; kk++) {
+                    int src = bOff + (p0 + kk) * ldb + j;
+                    int dst = base + kk * NR;
+                    FloatVector.fromArray(S, b, src).intoArray(bp, dst);
+                    FloatVector.fromArray(S, b, src + L).intoArray(bp, dst + L);
+                }
             } else {
                 for (int kk = 0; kk < kc; kk++) {
                     int dst = base + kk * NR;
@@ -201,8 +210,8 @@ public final class Gemm {
 
     /**
      * The register-tiled micro-kernel: an MR x NR tile of A·B over kc, then stored into C
-     * ({@code first}: C = beta·C + acc, otherwise C += acc). Partial tiles (mr < MR or nr < NR)
-     * go through {@code tile} with the same arithmetic, so edges round exactly like the interior.
+     * ({@code first}: C = beta·C + acc, otherwise C += acc); partial tiles (mr < MR or nr < NR)
+     * store only their mr x nr part, with the same arithmetic as full ones.
      */
     private static void kernel(int kc, float[] ap, int apOff, float[] bp, int bpOff, float[] c, int cOff, int ldc,
                                float beta, boolean first, int mr, int nr, float[] tile) {
@@ -228,13 +237,9 @@ public final class Gemm {
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
         }
-        if (mr == MR && nr == NR) {
-            store(c, cOff, c00, c01, beta, first);
-            store(c, cOff + ldc, c10, c11, beta, first);
-            store(c, cOff + 2 * ldc, c20, c21, beta, first);
-            store(c, cOff + 3 * ldc, c30, c31, beta, first);
-            return;
-        }
+        // The accumulators go through the tile so that every branch (edges, beta, first k block)
+        // lives in storeTile: branches inside this method would let C2 compile it with uncommon
+        // traps that deoptimize it back to slow, boxed Vector-API code when first taken.
         c00.intoArray(tile, 0);
         c01.intoArray(tile, L);
         c10.intoArray(tile, NR);
@@ -243,27 +248,37 @@ public final class Gemm {
         c21.intoArray(tile, 2 * NR + L);
         c30.intoArray(tile, 3 * NR);
         c31.intoArray(tile, 3 * NR + L);
-        for (int r = 0; r < mr; r++) {
-            int row = cOff + r * ldc;
-            for (int col = 0; col < nr; col++) {
-                float acc = tile[r * NR + col];
-                float old = c[row + col];
-                c[row + col] = !first ? old + acc : beta == 0f ? acc : Math.fma(old, beta, acc);
-            }
-        }
+        storeTile(tile, c, cOff, ldc, mr, nr, beta, first);
     }
 
-    private static void store(float[] c, int off, FloatVector v0, FloatVector v1, float beta, boolean first) {
-        if (first && beta == 0f) {
-            v0.intoArray(c, off);
-            v1.intoArray(c, off + L);
-        } else if (first) {
-            FloatVector vb = FloatVector.broadcast(S, beta);
-            FloatVector.fromArray(S, c, off).fma(vb, v0).intoArray(c, off);
-            FloatVector.fromArray(S, c, off + L).fma(vb, v1).intoArray(c, off + L);
-        } else {
-            FloatVector.fromArray(S, c, off).add(v0).intoArray(c, off);
-            FloatVector.fromArray(S, c, off + L).add(v1).intoArray(c, off + L);
+    /** C = beta·C + tile (first k block; C = tile when beta is 0) or C += tile, for mr x nr entries. */
+    private static void storeTile(float[] tile, float[] c, int cOff, int ldc, int mr, int nr, float beta, boolean first) {
+        if (nr == NR && !(first && beta != 0f)) {
+            // full rows, the common cases C = tile and C += tile: two vector moves or adds per row
+            for (int r = 0; r < mr; r++) {
+                int row = cOff + r * ldc;
+                int t = r * NR;
+                FloatVector t0 = FloatVector.fromArray(S, tile, t);
+                FloatVector t1 = FloatVector.fromArray(S, tile, t + L);
+                if (!first) {
+                    t0 = t0.add(FloatVector.fromArray(S, c, row));
+                    t1 = t1.add(FloatVector.fromArray(S, c, row + L));
+                }
+                t0.intoArray(c, row);
+                t1.intoArray(c, row + L);
+            }
+            return;
+        }
+        for (int r = 0; r < mr; r++) {
+            int row = cOff + r * ldc;
+            int t = r * NR;
+            if (!first) {
+                for (int col = 0; col < nr; col++) c[row + col] += tile[t + col];
+            } else if (beta == 0f) {
+                System.arraycopy(tile, t, c, row, nr);
+            } else {
+                for (int col = 0; col < nr; col++) c[row + col] = Math.fma(c[row + col], beta, tile[t + col]);
+            }
         }
     }
 }

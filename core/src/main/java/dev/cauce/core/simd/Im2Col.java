@@ -15,6 +15,11 @@ public final class Im2Col {
     private Im2Col() {
     }
 
+    /** ceil(a / b) for b > 0, and 0 when a <= 0. */
+    private static int ceilDivNonNeg(int a, int b) {
+        return a <= 0 ? 0 : (a + b - 1) / b;
+    }
+
     /** Output size along one axis; throws when the kernel does not fit. */
     public static int outSize(int in, int kernel, int stride, int pad) {
         int span = in + 2 * pad - kernel;
@@ -84,9 +89,14 @@ public final class Im2Col {
                             if (iy < 0 || iy >= h) continue;
                             int rowBase = plane + iy * w;
                             int s = src + y * ow;
-                            for (int xo = 0; xo < ow; xo++) {
-                                int ix = xo * stride - pad + kx;
-                                if (ix >= 0 && ix < w) dx[rowBase + ix] += cols[s + xo];
+                            // output columns whose input column ix = xo·stride − pad + kx is inside [0, w)
+                            int x0 = Math.max(0, ceilDivNonNeg(pad - kx, stride));
+                            int x1 = Math.min(ow, Math.floorDiv(w - 1 + pad - kx, stride) + 1);
+                            if (stride == 1) {
+                                int off = rowBase + kx - pad;
+                                for (int xo = x0; xo < x1; xo++) dx[off + xo] += cols[s + xo];
+                            } else {
+                                for (int xo = x0; xo < x1; xo++) dx[rowBase + xo * stride - pad + kx] += cols[s + xo];
                             }
                         }
                     }

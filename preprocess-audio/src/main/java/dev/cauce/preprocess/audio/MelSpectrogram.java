@@ -27,14 +27,14 @@ public record MelSpectrogram(Stft stft, MelFilterbank filterbank, int power) {
     public Spectrogram apply(float[] x) {
         int frames = stft.validatedFrames(x.length);
         int nMels = filterbank.nMels();
-        float[] byFrame = new float[nMels * frames]; // (time, mel), transposed once at the end
+        float[] out = new float[nMels * frames];
+        Stft.ColumnWriter w = new Stft.ColumnWriter(out, nMels, frames);
         float[] mel = new float[nMels];
         stft.forEachFrame(x, (t, p) -> {
             if (power == 1) for (int k = 0; k < p.length; k++) p[k] = (float) Math.sqrt(p[k]);
             filterbank.apply(p, mel);
-            System.arraycopy(mel, 0, byFrame, t * nMels, nMels);
+            w.put(t, mel);
         });
-        float[] out = Stft.transpose(byFrame, frames, nMels);
         return new Spectrogram(out, nMels, frames);
     }
 

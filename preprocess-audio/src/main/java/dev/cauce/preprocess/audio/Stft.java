@@ -70,33 +70,51 @@ public record Stft(int nFft, int winLength, int hop, Window window, boolean cent
     private Spectrogram spectrogram(float[] x, boolean magnitude) {
         int frames = validatedFrames(x.length);
         int bins = bins();
-        // frames are produced one at a time: store them (time, freq) contiguously, transpose once
-        float[] byFrame = new float[bins * frames];
+        float[] out = new float[bins * frames];
+        ColumnWriter w = new ColumnWriter(out, bins, frames);
         forEachFrame(x, (t, p) -> {
-            int o = t * bins;
-            if (magnitude) {
-                for (int k = 0; k < bins; k++) byFrame[o + k] = (float) Math.sqrt(p[k]);
-            } else {
-                System.arraycopy(p, 0, byFrame, o, bins);
-            }
+            if (magnitude) for (int k = 0; k < bins; k++) p[k] = (float) Math.sqrt(p[k]);
+            w.put(t, p);
         });
-        return new Spectrogram(transpose(byFrame, frames, bins), bins, frames);
+        return new Spectrogram(out, bins, frames);
     }
 
-    /** The transpose of a row-major (rows, cols) array, in cache-sized tiles. */
-    static float[] transpose(float[] a, int rows, int cols) {
-        float[] out = new float[a.length];
-        final int tile = 32;
-        for (int r0 = 0; r0 < rows; r0 += tile) {
-            int r1 = Math.min(rows, r0 + tile);
-            for (int c0 = 0; c0 < cols; c0 += tile) {
-                int c1 = Math.min(cols, c0 + tile);
-                for (int r = r0; r < r1; r++) {
-                    for (int c = c0; c < c1; c++) out[c * rows + r] = a[r * cols + c];
-                }
-            }
+    /**
+     * Writes per-frame columns into a (rows, frames) array. Frames arrive one at a time; writing
+     * each straight into its column would touch one cache line per row per frame, so columns are
+     * gathered in a small block and written out as short contiguous runs per row.
+     */
+    static final class ColumnWriter {
+        private static final int BLOCK = 16;
+        private final float[] out;
+        private final int rows;
+        private final int frames;
+        private final float[] block;
+        private int first;
+        private int count;
+
+        ColumnWriter(float[] out, int rows, int frames) {
+            this.out = out;
+            this.rows = rows;
+            this.frames = frames;
+            this.block = new float[BLOCK * rows];
         }
-        return out;
+
+        /** Column {@code t} (frames must come in order 0, 1, 2, ...); the last one flushes. */
+        void put(int t, float[] column) {
+            if (count == 0) first = t;
+            System.arraycopy(column, 0, block, count * rows, rows);
+            count++;
+            if (count == BLOCK || t == frames - 1) flush();
+        }
+
+        private void flush() {
+            for (int r = 0; r < rows; r++) {
+                int o = r * frames + first;
+                for (int c = 0; c < count; c++) out[o + c] = block[c * rows + r];
+            }
+            count = 0;
+        }
     }
 
     /** Number of frames for {@code n} samples, after checking the signal is long enough (clear message if not). */

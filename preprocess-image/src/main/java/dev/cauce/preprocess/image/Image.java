@@ -38,10 +38,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 public final class Image {
 
     static {
-        // Cauce parallelizes over samples (DataStream.parallel); OpenCV's own thread pool inside
-        // each call would oversubscribe the cores and, on a loaded machine, make every small
-        // resize wait for its slowest helper thread. One OpenCV thread per calling thread.
-        org.bytedeco.opencv.global.opencv_core.setNumThreads(1);
+        NativeSetup.ensure();
     }
 
     /** Sample type of one channel value. */
@@ -368,42 +365,11 @@ public final class Image {
      */
     public Tensor toTensor(PixelScale scale) {
         double[] ab = scale.affine(depth);
-        float a = (float) ab[0];
-        float b = (float) ab[1];
-        int plane = width * height;
-        float[] out = new float[plane * channels];
-        switch (depth) {
-            case U8 -> {
-                byte[] px = toBytes();
-                if (channels == 1) {
-                    for (int i = 0; i < plane; i++) out[i] = (px[i] & 0xFF) * a + b;
-                } else if (channels == 3) {
-                    // one pass over the interleaved source, three sequential output streams
-                    for (int i = 0, s = 0; i < plane; i++, s += 3) {
-                        out[i] = (px[s] & 0xFF) * a + b;
-                        out[plane + i] = (px[s + 1] & 0xFF) * a + b;
-                        out[2 * plane + i] = (px[s + 2] & 0xFF) * a + b;
-                    }
-                } else {
-                    for (int i = 0, s = 0; i < plane; i++, s += channels) {
-                        for (int c = 0; c < channels; c++) out[c * plane + i] = (px[s + c] & 0xFF) * a + b;
-                    }
-                }
-            }
-            case U16 -> {
-                short[] px = toShorts();
-                for (int i = 0, s = 0; i < plane; i++, s += channels) {
-                    for (int c = 0; c < channels; c++) out[c * plane + i] = (px[s + c] & 0xFFFF) * a + b;
-                }
-            }
-            case F32 -> {
-                float[] px = toFloats();
-                for (int i = 0, s = 0; i < plane; i++, s += channels) {
-                    for (int c = 0; c < channels; c++) out[c * plane + i] = px[s + c] * a + b;
-                }
-            }
-        }
-        return Tensor.of(out, channels, height, width);
+        float[] mul = new float[channels];
+        float[] add = new float[channels];
+        java.util.Arrays.fill(mul, (float) ab[0]);
+        java.util.Arrays.fill(add, (float) ab[1]);
+        return PixelKernels.affineToChw(this, mul, add);
     }
 
     /**

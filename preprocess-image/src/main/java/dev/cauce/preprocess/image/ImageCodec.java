@@ -41,6 +41,10 @@ import static org.bytedeco.opencv.global.opencv_core.CMP_NE;
  */
 public final class ImageCodec {
 
+    static {
+        NativeSetup.ensure();
+    }
+
     private ImageCodec() {
     }
 

@@ -27,10 +27,15 @@ final class PixelKernels {
                     for (int ch = 0; ch < c; ch++) out[ch * plane + i] = (px[s + ch] & 0xFF) * mul[ch] + add[ch];
                 }
             }
+        } else if (img.depth() == Image.Depth.U16) {
+            short[] px = img.toShorts();
+            for (int i = 0, s = 0; i < plane; i++, s += c) {
+                for (int ch = 0; ch < c; ch++) out[ch * plane + i] = (px[s + ch] & 0xFFFF) * mul[ch] + add[ch];
+            }
         } else {
-            float[] raw = img.toTensor(Image.PixelScale.RAW).data();
-            for (int ch = 0; ch < c; ch++) {
-                for (int i = ch * plane, end = i + plane; i < end; i++) out[i] = raw[i] * mul[ch] + add[ch];
+            float[] px = img.toFloats();
+            for (int i = 0, s = 0; i < plane; i++, s += c) {
+                for (int ch = 0; ch < c; ch++) out[ch * plane + i] = px[s + ch] * mul[ch] + add[ch];
             }
         }
         return Tensor.of(out, c, img.height(), img.width());

@@ -91,6 +91,29 @@ class ImageCodecTest {
     }
 
     @Test
+    void exifOrientationIsApplied() {
+        byte[] jpg = ImageTest.resource("fruits.jpg");
+        // an APP1 Exif segment with one IFD0 entry: Orientation (0x0112) = 6, "rotate 90 clockwise to display"
+        byte[] tiff = {'I', 'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0};
+        byte[] exifId = {'E', 'x', 'i', 'f', 0, 0};
+        int len = 2 + exifId.length + tiff.length;
+        byte[] rotated = new byte[jpg.length + 2 + len];
+        rotated[0] = (byte) 0xFF;
+        rotated[1] = (byte) 0xD8;
+        rotated[2] = (byte) 0xFF;
+        rotated[3] = (byte) 0xE1;
+        rotated[4] = (byte) (len >> 8);
+        rotated[5] = (byte) len;
+        System.arraycopy(exifId, 0, rotated, 6, exifId.length);
+        System.arraycopy(tiff, 0, rotated, 6 + exifId.length, tiff.length);
+        System.arraycopy(jpg, 2, rotated, 4 + len, jpg.length - 2);
+        Image upright = ImageCodec.decode(rotated, "rotated.jpg");
+        assertEquals(FRUITS.height(), upright.width());
+        assertEquals(FRUITS.width(), upright.height());
+        assertEquals(ImageOps.rotate90(FRUITS, -1), upright);
+    }
+
+    @Test
     void onePixelImageDecodes() throws IOException {
         Image one = ImageOps.crop(FRUITS, 100, 100, 1, 1);
         Path f = dir.resolve("one.png");

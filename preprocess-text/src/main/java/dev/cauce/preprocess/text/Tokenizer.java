@@ -121,23 +121,22 @@ public sealed interface Tokenizer extends Transform<String, List<String>> {
 
         @Override public List<TextSpan> spans(String text) {
             List<TextSpan> out = new ArrayList<>();
-            int n = text.length();
-            int i = 0;
-            while (i < n) {
-                char c = text.charAt(i);
-                if (c >= 128 || !member[c]) {
-                    i++;
-                    continue;
-                }
-                int start = i;
-                while (++i < n && (c = text.charAt(i)) < 128 && member[c]) { /* extend the run */ }
-                out.add(new TextSpan(start, i));
-            }
+            scan(text, (start, end) -> out.add(new TextSpan(start, end)));
             return out;
         }
+
         /** Same as the default, without the intermediate spans (this is the hot path of bulk jobs). */
         @Override public List<String> tokenize(String text) {
             List<String> out = new ArrayList<>();
+            scan(text, (start, end) -> out.add(text.substring(start, end)));
+            return out;
+        }
+
+        private interface RunSink {
+            void run(int start, int end);
+        }
+
+        private void scan(String text, RunSink sink) {
             int n = text.length();
             int i = 0;
             while (i < n) {
@@ -148,10 +147,10 @@ public sealed interface Tokenizer extends Transform<String, List<String>> {
                 }
                 int start = i;
                 while (++i < n && (c = text.charAt(i)) < 128 && member[c]) { /* extend the run */ }
-                out.add(text.substring(start, i));
+                sink.run(start, i);
             }
-            return out;
         }
+
         @Override public TransformSpec spec() { return TransformSpec.of("text.tokenize.regex", Map.of("pattern", pattern)); }
         @Override public boolean equals(Object o) { return o instanceof AsciiRuns a && a.pattern.equals(pattern); }
         @Override public int hashCode() { return pattern.hashCode(); }

@@ -1,12 +1,15 @@
 package dev.cauce.preprocess.video;
 
+import dev.cauce.core.Rng;
 import dev.cauce.core.Tensor;
+import dev.cauce.core.Transform;
 import dev.cauce.preprocess.image.Image;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * Frames taken from one video, with where they came from: the source, each frame's index in decode
@@ -57,6 +60,16 @@ public record Clip(String source, int[] indices, long[] timestampsMicros, List<I
     /** The same clip with other frames (e.g. transformed), one per position. */
     public Clip withFrames(List<Image> newFrames) {
         return new Clip(source, indices, timestampsMicros, newFrames);
+    }
+
+    /**
+     * Every frame through {@code transform}, frame t drawing from {@code rngOfFrame.apply(t)}: how
+     * the generators are handed out decides whether frames get independent or shared random draws.
+     */
+    public Clip map(Transform<Image, Image> transform, IntFunction<Rng> rngOfFrame) {
+        List<Image> out = new ArrayList<>(frames.size());
+        for (int t = 0; t < frames.size(); t++) out.add(transform.apply(frames.get(t), rngOfFrame.apply(t)));
+        return withFrames(out);
     }
 
     /** The frames stacked as a {@code (T, C, H, W)} float tensor, values mapped by {@code scale}. */

@@ -5,7 +5,6 @@ import dev.cauce.core.Transform;
 import dev.cauce.core.TransformSpec;
 import dev.cauce.preprocess.image.Image;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,9 +25,7 @@ public record PerFrame(Transform<Image, Image> frameTransform) implements Transf
 
     @Override
     public Clip apply(Clip clip, Rng rng) {
-        List<Image> out = new ArrayList<>(clip.length());
-        for (int t = 0; t < clip.length(); t++) out.add(frameTransform.apply(clip.frames().get(t), rng.child(t)));
-        return clip.withFrames(out);
+        return clip.map(frameTransform, rng::child);
     }
 
     @Override

@@ -81,16 +81,7 @@ public final class Ensemble implements Predictor {
     /** The most probable class of each row of an [N, K] probability tensor (first one on ties). */
     public static int[] argmax(Tensor proba) {
         if (proba.rank() != 2) throw new IllegalArgumentException("argmax needs an [N, K] tensor, got shape " + Arrays.toString(proba.shape()));
-        int n = proba.dim(0);
-        int k = proba.dim(1);
-        float[] d = proba.data();
-        int[] out = new int[n];
-        for (int r = 0; r < n; r++) {
-            int best = 0;
-            for (int c = 1; c < k; c++) if (d[r * k + c] > d[r * k + best]) best = c;
-            out[r] = best;
-        }
-        return out;
+        return dev.cauce.train.loss.Loss.argmaxRows(proba);
     }
 
     @Override

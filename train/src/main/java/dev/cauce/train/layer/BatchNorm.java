@@ -34,6 +34,8 @@ public final class BatchNorm implements Layer {
     private double[] invStd;
     private boolean lastTraining;
     private int[] lastShape;
+    /** Batches averaged so far in cumulative mode, or -1 for the usual exponential (momentum) average. */
+    private long cumulative = -1;
 
     /** With ε = 1e-5 and momentum 0.1 (PyTorch's defaults). */
     public BatchNorm(String name, int[] inputShape) {
@@ -128,9 +130,11 @@ public final class BatchNorm implements Layer {
                     }
                 }
                 var = ss / m;
-                runningMean.value[c] = (float) ((1 - momentum) * runningMean.value[c] + momentum * mean);
                 double unbiased = m > 1 ? var * m / (m - 1) : var;
-                runningVar.value[c] = (float) ((1 - momentum) * runningVar.value[c] + momentum * unbiased);
+                // cumulative mode: equal weight 1/(k+1) for batch k (PyTorch's momentum=None)
+                double w = cumulative >= 0 ? 1.0 / (cumulative + 1) : momentum;
+                runningMean.value[c] = (float) ((1 - w) * runningMean.value[c] + w * mean);
+                runningVar.value[c] = (float) ((1 - w) * runningVar.value[c] + w * unbiased);
             } else {
                 mean = runningMean.value[c];
                 var = runningVar.value[c];
@@ -148,7 +152,23 @@ public final class BatchNorm implements Layer {
                 }
             }
         }
+        if (ctx.training() && cumulative >= 0) cumulative++;
         return Tensor.of(y, lastShape);
+    }
+
+    /**
+     * Resets the running statistics and switches to a cumulative (equal-weight) average of the
+     * batches that follow, as {@code torch.optim.swa_utils.update_bn} does after weight averaging;
+     * {@link #endCumulativeAverage()} returns to the momentum average.
+     */
+    public void startCumulativeAverage() {
+        java.util.Arrays.fill(runningMean.value, 0f);
+        java.util.Arrays.fill(runningVar.value, 1f);
+        cumulative = 0;
+    }
+
+    public void endCumulativeAverage() {
+        cumulative = -1;
     }
 
     @Override

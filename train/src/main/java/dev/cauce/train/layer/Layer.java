@@ -30,6 +30,11 @@ public interface Layer {
         return List.of();
     }
 
+    /** Layers nested inside this one (blocks and containers), for walking a model; none by default. */
+    default List<Layer> children() {
+        return List.of();
+    }
+
     /**
      * Shape of one output sample for a given input sample shape (without the batch axis).
      *

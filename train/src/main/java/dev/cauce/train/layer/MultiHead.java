@@ -34,6 +34,14 @@ public final class MultiHead implements Layer {
     }
 
     @Override
+    public List<Layer> children() {
+        List<Layer> all = new ArrayList<>();
+        all.add(trunk);
+        all.addAll(heads);
+        return all;
+    }
+
+    @Override
     public String name() {
         return name;
     }

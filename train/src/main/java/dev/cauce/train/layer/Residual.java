@@ -38,6 +38,11 @@ public final class Residual implements Layer {
     }
 
     @Override
+    public List<Layer> children() {
+        return projection == null ? List.of(body) : List.of(body, projection);
+    }
+
+    @Override
     public String name() {
         return name;
     }

@@ -51,6 +51,11 @@ public final class Sequential implements Layer {
     }
 
     @Override
+    public List<Layer> children() {
+        return layers;
+    }
+
+    @Override
     public String name() {
         return name;
     }

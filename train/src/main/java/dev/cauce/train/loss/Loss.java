@@ -17,6 +17,11 @@ public interface Loss {
      * output row (the first maximum wins ties).
      */
     default int[] predict(Tensor output) {
+        return argmaxRows(output);
+    }
+
+    /** The index of the largest value in each row of an (N, ...) tensor (the first maximum wins ties). */
+    static int[] argmaxRows(Tensor output) {
         int n = output.dim(0);
         int k = output.size() / Math.max(1, n);
         float[] z = output.data();
