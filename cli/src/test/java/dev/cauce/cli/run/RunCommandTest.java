@@ -1,0 +1,101 @@
+package dev.cauce.cli.run;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RunCommandTest {
+    @TempDir Path work;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return new CommandLine(new RunCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))).execute(args);
+    }
+
+    private Path photos() throws IOException {
+        Path dir = work.resolve("photos");
+        try (Stream<Path> s = Files.list(Path.of("..", "samples", "images"))) {
+            for (Path p : s.filter(p -> !p.getFileName().toString().equals("NOTICE")).sorted().toList()) {
+                Path to = dir.resolve(p.getFileName().toString().endsWith(".png") ? "png" : "jpg").resolve(p.getFileName());
+                Files.createDirectories(to.getParent());
+                Files.copy(p, to);
+            }
+        }
+        return dir;
+    }
+
+    private static final String SPEC = """
+            source: {folder: photos, labels: folders}
+            transforms:
+              - read_image
+              - to_rgb
+              - {name: %s, params: {width: 16, height: %s}}
+              - {name: to_tensor, params: {scale: UNIT}}
+            fit: [standard_scaler]
+            output: {dir: shards, format: npz, shardSize: 4}
+            seed: 3
+            """;
+
+    @Test
+    void runsASpecAndResumesNothingTwice() throws IOException {
+        photos();
+        Path spec = Files.writeString(work.resolve("photos.yaml"), SPEC.formatted("resize", "12"));
+        assertEquals(0, run(spec.toString(), "--threads", "2"), err.toString());
+        assertTrue(out.toString().startsWith("7 inputs, 7 written to 2 shards in "), out.toString());
+        assertTrue(Files.exists(work.resolve("shards/shard-00001.npz")));
+        assertTrue(Files.exists(work.resolve("shards/manifest.json")));
+        out.reset();
+        assertEquals(0, run(spec.toString()));
+        assertTrue(out.toString().contains("(2 shards resumed)"), out.toString());
+    }
+
+    @Test
+    void badSpecsAndBadInputsAreOneLineEach() throws IOException {
+        Path photos = photos();
+        Path typo = Files.writeString(work.resolve("typo.yaml"), SPEC.formatted("resise", "12"));
+        assertEquals(2, run(typo.toString()));
+        String line = err.toString().strip();
+        assertTrue(line.startsWith("error: " + typo + ": transforms[2].name: unknown transform 'resise' (did you mean resize"), line);
+        assertEquals(1, line.lines().count());
+
+        err.reset();
+        Path range = Files.writeString(work.resolve("range.yaml"), SPEC.formatted("resize", "0"));
+        assertEquals(2, run(range.toString()));
+        assertEquals("error: " + range + ": transforms[2].params.height: 0 is out of range, allowed [1, 65536]", err.toString().strip());
+
+        err.reset();
+        Path missing = Files.writeString(work.resolve("missing.yaml"), SPEC.formatted("resize", "12").replace("folder: photos", "folder: nope"));
+        assertEquals(2, run(missing.toString()));
+        assertEquals("error: " + missing + ": source.folder: " + work.resolve("nope") + " is not an existing folder", err.toString().strip());
+
+        err.reset();
+        Files.write(photos.resolve("jpg/cut.jpg"), Arrays.copyOf(Files.readAllBytes(photos.resolve("jpg/baboon.jpg")), 100));
+        Path spec = Files.writeString(work.resolve("skip.yaml"), SPEC.formatted("resize", "12"));
+        assertEquals(1, run(spec.toString()));
+        assertTrue(err.toString().contains("1 inputs skipped"), err.toString());
+        assertTrue(err.toString().contains("  jpg/cut.jpg: corrupt or truncated JPEG data"), err.toString());
+    }
+
+    @Test
+    void listShowsTheRegisteredTransforms() {
+        assertEquals(0, run("--list"));
+        String list = out.toString();
+        for (String name : new String[] {"read_image", "resize", "standard_scaler", "compose"}) {
+            assertTrue(list.lines().anyMatch(l -> l.startsWith(name + " ")), name + " in\n" + list);
+        }
+    }
+}

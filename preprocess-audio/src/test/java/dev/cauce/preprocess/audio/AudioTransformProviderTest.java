@@ -1,0 +1,53 @@
+package dev.cauce.preprocess.audio;
+
+import dev.cauce.core.Transform;
+import dev.cauce.core.TransformSpec;
+import dev.cauce.core.spec.Encoded;
+import dev.cauce.core.spec.SpecException;
+import dev.cauce.core.spec.SpecRoundTrip;
+import dev.cauce.core.spec.TransformFactory;
+import dev.cauce.core.spec.TransformRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Every registered audio transform: spec, rebuild, same spec, same output on a real recording. */
+class AudioTransformProviderTest {
+    private final TransformRegistry registry = TransformRegistry.load();
+
+    @Test
+    void everyAudioTransformRoundTripsWithTheSameOutput() throws Exception {
+        byte[] wav = Files.readAllBytes(Path.of(getClass().getResource("/audio/en7.wav").toURI()));
+        Audio audio = Wav.decode(wav, "en7.wav");
+        AudioFeatures mel = new AudioFeatures(AudioFeatures.Kind.MEL, audio.sampleRate(), 256, 80, 40, 13, true);
+        List<Case<?>> cases = List.of(
+                new Case<>(new AudioTransformProvider.ReadAudio(), new Encoded("en7.wav", wav)),
+                new Case<>(mel, audio),
+                new Case<>(new AudioFeatures(AudioFeatures.Kind.MFCC, audio.sampleRate(), 512, 128, 40, 13, true), audio),
+                new Case<>(new AudioTransformProvider.SpectrogramToTensor(), mel.apply(audio)));
+        for (Case<?> c : cases) c.check(registry);
+        Set<String> covered = cases.stream().map(c -> c.t().spec().name()).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> provided = new AudioTransformProvider().transforms().stream().map(TransformFactory::name)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(provided, covered);
+
+        SpecException bad = org.junit.jupiter.api.Assertions.assertThrows(SpecException.class, () -> registry.build(
+                TransformSpec.of("audio.features", Map.of("kind", "mel", "sampleRate", 16000, "nFft", 8, "hop", 160,
+                        "nMels", 40, "nMfcc", 13, "db", true)), "transforms[1]"));
+        assertEquals("transforms[1].params.nFft: 8 is out of range, allowed [16, 65536]", bad.getMessage());
+    }
+
+    record Case<I>(Transform<I, ?> t, I input) {
+        void check(TransformRegistry registry) {
+            SpecRoundTrip.check(registry, t, input);
+        }
+    }
+}
