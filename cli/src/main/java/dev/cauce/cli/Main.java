@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             dev.cauce.cli.audio.AudioCommand.class,
             dev.cauce.cli.text.TextCommand.class,
             dev.cauce.cli.video.VideoCommand.class,
+            dev.cauce.cli.run.RunCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Callable<Integer> {
