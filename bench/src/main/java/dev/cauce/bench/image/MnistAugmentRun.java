@@ -27,6 +27,8 @@ import java.util.Map;
  * affine augmentation (rotation +-10 degrees, shift up to 10%, scale 0.9..1.1, shear +-8 degrees,
  * one composed warp per digit) at equal epochs, same seed, and the test accuracy of both.
  * <pre>java $CAUCE_JVM_FLAGS -cp bench/target/benchmarks.jar dev.cauce.bench.image.MnistAugmentRun [epochs] [mnistDir] [threads]</pre>
+ * Measured 2026-12-03 (busy 2-core machine, 2 threads): 6 epochs 0.9795 without / 0.9840 with augmentation;
+ * 10 epochs 0.9840 without / 0.9865 with.
  */
 public final class MnistAugmentRun {
 
@@ -58,7 +60,7 @@ public final class MnistAugmentRun {
     }
 
     public static void main(String[] args) throws Exception {
-        int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 6;
+        int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         Path dir = Path.of(args.length > 1 ? args[1] : "samples/mnist");
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         LabelledData train = LabelledData.load(dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"));
