@@ -98,8 +98,8 @@ public final class ImageConvertCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Decode/resize threads; the output is identical for any count (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--on-error", defaultValue = "skip", description = "skip (report bad files, exit 1) or fail (stop at the first, write nothing) (default: ${DEFAULT-VALUE}).")
-    String onError;
+    @picocli.CommandLine.Mixin
+    dev.cauce.cli.OnErrorOption onError = new dev.cauce.cli.OnErrorOption();
 
     @Override
     public Integer call() throws IOException {
@@ -167,11 +167,7 @@ public final class ImageConvertCommand implements Callable<Integer> {
                 case "raw" -> Image.PixelScale.RAW;
                 default -> throw new IllegalArgumentException("--scale must be unit, symmetric or raw, got '" + c.scale + "'");
             };
-            ErrorPolicy policy = switch (c.onError) {
-                case "skip" -> ErrorPolicy.SKIP;
-                case "fail" -> ErrorPolicy.FAIL;
-                default -> throw new IllegalArgumentException("--on-error must be skip or fail, got '" + c.onError + "'");
-            };
+            ErrorPolicy policy = c.onError.policy();
             int perShard = c.shardSize > 0 ? c.shardSize : Math.max(1, (32 << 20) / (w * h * c.channels * 4));
             return new Options(w, h, c.channels, Interpolation.parse(c.interpolation), c.fit, scale, c.standardize, c.format,
                     perShard, c.threads, policy);
