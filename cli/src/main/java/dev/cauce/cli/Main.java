@@ -36,9 +36,12 @@ public final class Main implements Callable<Integer> {
             description = "Print stack traces for errors (default: one line per error).")
     static boolean verbose;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(System.out);
         return 0;
     }
 
@@ -55,12 +58,24 @@ public final class Main implements Callable<Integer> {
             cmd.getErr().println("error: " + oneLine(ex));
             return isUsage(ex) ? 2 : 1;
         });
+        // A mistyped option gets one line and a pointer to the help, not 40 lines of usage.
+        cl.setParameterExceptionHandler((ex, args2) -> {
+            CommandLine cmd = ex.getCommandLine();
+            if (verbose) ex.printStackTrace(cmd.getErr());
+            cmd.getErr().println("error: " + ex.getMessage().replace('\n', ' '));
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return 2;
+        });
         return cl.execute(args);
     }
 
-    /** Usage errors (bad option values) exit with 2; problems with input data exit with 1. */
+    /**
+     * Usage errors exit with 2: option values that fail validation (commands and constructors throw
+     * {@link IllegalArgumentException} for those). Problems with input data exit with 1: they arrive
+     * as {@link IOException}, {@link SampleException} or {@link IllegalStateException}.
+     */
     private static boolean isUsage(Throwable ex) {
-        return ex instanceof UsageException;
+        return ex instanceof UsageException || ex instanceof IllegalArgumentException;
     }
 
     static String oneLine(Throwable ex) {
@@ -68,7 +83,18 @@ public final class Main implements Callable<Integer> {
         if (t instanceof UncheckedIOException u && u.getCause() != null) t = u.getCause();
         String msg = t.getMessage();
         if (msg == null || msg.isBlank()) msg = t.getClass().getSimpleName();
-        if (t instanceof java.nio.file.NoSuchFileException) msg = msg + ": no such file";
+        if (t instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            // These carry only the path as their message; say what is wrong with it.
+            String reason = switch (fs) {
+                case java.nio.file.NoSuchFileException e -> "no such file or folder";
+                case java.nio.file.NotDirectoryException e -> "exists and is not a folder";
+                case java.nio.file.FileAlreadyExistsException e -> "already exists";
+                case java.nio.file.DirectoryNotEmptyException e -> "folder is not empty";
+                case java.nio.file.AccessDeniedException e -> "permission denied";
+                default -> fs.getReason() == null ? fs.getClass().getSimpleName() : fs.getReason();
+            };
+            msg = fs.getFile() + (fs.getOtherFile() != null ? " -> " + fs.getOtherFile() : "") + ": " + reason;
+        }
         if (!(t instanceof IOException || t instanceof IllegalArgumentException || t instanceof SampleException
                 || t instanceof UsageException || t instanceof IllegalStateException)) {
             msg = t.getClass().getSimpleName() + ": " + msg;

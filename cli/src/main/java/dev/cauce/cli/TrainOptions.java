@@ -74,7 +74,12 @@ public final class TrainOptions {
     static final class InitConverter implements picocli.CommandLine.ITypeConverter<InitChoice> {
         @Override
         public InitChoice convert(String value) {
-            return InitChoice.valueOf(value.replace('-', '_'));
+            try {
+                return InitChoice.valueOf(value.replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not one of "
+                        + java.util.Arrays.toString(InitChoice.values()));
+            }
         }
     }
 
