@@ -4,6 +4,8 @@ import dev.cauce.core.Rng;
 import dev.cauce.core.Tensor;
 import dev.cauce.core.Transform;
 import dev.cauce.core.TransformSpec;
+import dev.cauce.core.spec.Params;
+import dev.cauce.core.spec.SpecException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,8 +25,13 @@ import java.util.Set;
  * frequent terms by corpus count are kept (ties: code-point order). TF-IDF uses the raw count as tf
  * and the smooth idf {@code ln((1 + n) / (1 + df)) + 1}; rows are then L2-normalised when
  * {@code l2} is set (an empty row stays zero).
+ *
+ * <p>{@link #spec()} holds the whole fitted state (options, terms in column order, idf as doubles),
+ * so {@link #fromSpec} rebuilds a model that gives bit-identical rows.
  */
 public final class BagOfWords implements Transform<List<String>, SparseVector> {
+    /** The name its {@link #spec()} carries. */
+    public static final String NAME = "text.bag_of_words";
 
     /** How a term's count becomes its value. */
     public enum Weighting { COUNTS, BINARY, TFIDF }
@@ -73,7 +80,10 @@ public final class BagOfWords implements Transform<List<String>, SparseVector> {
         this.terms = List.copyOf(terms);
         this.idf = idf;
         this.index = new HashMap<>(terms.size() * 2);
-        for (int i = 0; i < terms.size(); i++) index.put(terms.get(i), i);
+        for (int i = 0; i < terms.size(); i++) {
+            // A repeated term would leave a column that no token can reach.
+            if (index.put(terms.get(i), i) != null) throw new IllegalArgumentException("terms: duplicate term '" + terms.get(i) + "'");
+        }
     }
 
     /** Fits the vocabulary (and idf) on tokenized documents, in one pass. */
@@ -185,6 +195,47 @@ public final class BagOfWords implements Transform<List<String>, SparseVector> {
             for (double v : idf) l.add(v);
             p.put("idf", l);
         }
-        return TransformSpec.of("text.bag_of_words", p);
+        return TransformSpec.of(NAME, p);
+    }
+
+    /**
+     * Rebuilds a fitted model from {@link #spec()}: same columns, same idf bits, same rows.
+     *
+     * @throws IllegalArgumentException naming the parameter when the spec is not a valid model
+     */
+    public static BagOfWords fromSpec(TransformSpec spec) {
+        if (!NAME.equals(spec.name())) {
+            throw new IllegalArgumentException("expected a " + NAME + " spec, got '" + spec.name() + "'");
+        }
+        if (!spec.children().isEmpty()) throw new IllegalArgumentException(NAME + " takes no children, got " + spec.children().size());
+        Params p = new Params(NAME, spec.params());
+        BagOfWords model = fromParams(p);
+        p.checkNoneUnused();
+        return model;
+    }
+
+    /** Reads the parameters of {@link #spec()}; errors name the key path of {@code p}. */
+    static BagOfWords fromParams(Params p) {
+        Weighting weighting = p.enumValue("weighting", Weighting.class);
+        Options options = new Options(weighting, p.bool("l2"), p.integer("minDf", 1, Integer.MAX_VALUE),
+                p.integer("maxFeatures", 0, Integer.MAX_VALUE), new NGrams(p.integer("ngramMin", 1, 100), p.integer("ngramMax", 1, 100)));
+        List<String> terms = p.strings("terms");
+        if (options.maxFeatures() > 0 && terms.size() > options.maxFeatures()) {
+            throw new SpecException(p.pathOf("terms"), "has " + terms.size() + " terms, more than maxFeatures " + options.maxFeatures());
+        }
+        double[] idf = null;
+        if (weighting == Weighting.TFIDF) {
+            idf = p.numbers("idf", 0);
+            if (idf.length != terms.size()) {
+                throw new SpecException(p.pathOf("idf"), "has " + idf.length + " values, needs one per term (" + terms.size() + ")");
+            }
+            for (int j = 0; j < idf.length; j++) {
+                // Smooth idf is ln((1 + n) / (1 + df)) + 1 with df <= n, never below 1.
+                if (!(idf[j] >= 1.0)) throw new SpecException(p.pathOf("idf") + "[" + j + "]", idf[j] + " is below 1, the smallest smooth idf");
+            }
+        } else if (p.has("idf")) {
+            throw new SpecException(p.pathOf("idf"), "only allowed with weighting TFIDF, got " + weighting);
+        }
+        return new BagOfWords(options, terms, idf);
     }
 }

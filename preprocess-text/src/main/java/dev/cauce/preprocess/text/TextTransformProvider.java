@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The text module's transforms for {@link dev.cauce.core.spec.TransformRegistry}. Not included:
- * {@code text.bag_of_words}, whose fitted state has no public constructor to rebuild it from.
+ * The text module's transforms for {@link dev.cauce.core.spec.TransformRegistry}, fitted ones
+ * ({@code text.vocabulary}, {@code text.bag_of_words}) included: their specs carry the fitted state.
  */
 public final class TextTransformProvider implements TransformProvider {
 
@@ -45,6 +45,8 @@ public final class TextTransformProvider implements TransformProvider {
                         p.enumValue("algorithm", Stemmer.Algorithm.class))),
                 TransformFactory.of("text.hashing", tokens, SparseVector.class, "hashing-trick term vector", p -> new HashingVectorizer(
                         p.integer("nFeatures", 1, 1 << 30), p.bool("alternateSign"), p.bool("l2"))),
+                TransformFactory.of(BagOfWords.NAME, tokens, SparseVector.class, "fitted bag of words: counts, binary or tf-idf",
+                        BagOfWords::fromParams),
                 TransformFactory.of("text.vocabulary", tokens, int[].class, "token ids of a fitted vocabulary", p -> Vocabulary.ofTerms(
                         p.strings("terms"), p.bool("specials"))),
                 new TransformFactory("text.sequence", tokens, int[].class, "token ids padded or cut to a length (child: text.vocabulary)",
