@@ -93,7 +93,7 @@ public final class TrainOptions {
     double validationSplit;
 
     @Option(names = "--early-stopping", paramLabel = "PATIENCE",
-            description = "Stop when --monitor has not improved by more than --min-delta for PATIENCE epochs, then restore the best epoch's weights. Default: off.")
+            description = "Stop once --monitor has gone more than PATIENCE epochs in a row without improving by more than --min-delta, then restore the best epoch's weights. Default: off.")
     Integer earlyStopping;
 
     @Option(names = "--monitor", defaultValue = "auto",
