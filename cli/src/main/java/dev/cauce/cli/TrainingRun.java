@@ -146,8 +146,8 @@ final class TrainingRun {
         long samples = h.epochs().stream().mapToLong(EpochStats::samples).sum();
         out.printf("training throughput: %,.0f samples/s (%,d samples in %.1f s)%n", samples / seconds, samples, seconds);
         if (early != null && early.stopped()) {
-            out.printf("early stopping: %s did not improve for %d epochs; restored epoch %d (%s %.4f)%n",
-                    o.monitorMetric(), o.earlyStopping, early.bestEpoch() + 1, o.monitorMetric(), early.bestValue());
+            out.printf("early stopping after epoch %d: %s last improved at epoch %d (%.4f); restored epoch %d%n",
+                    h.last().epoch() + 1, o.monitorMetric(), early.bestEpoch() + 1, early.bestValue(), early.bestEpoch() + 1);
         }
         if (o.plot != null) TrainingPlots.curves(o.plot, h.epochs());
         if (norms != null) TrainingPlots.gradientNorms(o.gradNorms, norms.names(), norms.perBatch());
