@@ -11,21 +11,32 @@ public final class TrainOptions {
                 "Default: the bundled MNIST subset, samples/mnist (8,000 train, 2,000 test digits)."})
     Path data;
 
+    @Option(names = "--model", paramLabel = "SPEC",
+            description = {"Model spec: layers joined by '-', e.g. conv(32,5)-relu-maxpool(2)-dense(128)-relu-dropout(0.5)-dense(10).",
+                "Layers: dense(units), conv(filters,kernel[,stride[,padding]]), maxpool(w[,s]), avgpool(w[,s]), gap, flatten, "
+                    + "dropout(rate), batchnorm, layernorm, relu, sigmoid, tanh, leakyrelu[(slope)], elu[(alpha)], gelu, softplus, res(width).",
+                "The input shape is one sample's shape with a channel axis, e.g. (1,28,28) for MNIST digits, so conv layers work; "
+                    + "dense layers read all features. The last layer's size must be the number of classes.",
+                "Default: none, meaning the MLP of --hidden (Dense + ReLU per hidden size, then Dense to the classes)."})
+    String model;
+
     @Option(names = "--hidden", paramLabel = "N[,N...]", split = ",", defaultValue = "256,128",
-            description = "Hidden layer sizes of the MLP (Dense + ReLU each); the input and output sizes come from the data. Default: ${DEFAULT-VALUE}.")
+            description = "Hidden layer sizes of the default MLP, used only without --model; the input and output sizes come from the data. Default: ${DEFAULT-VALUE}.")
     int[] hidden;
 
-    @Option(names = "--optimizer", defaultValue = "adam",
-            description = "One of ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-    OptimizerChoice optimizer;
+    @Option(names = "--optimizer", paramLabel = "SPEC", defaultValue = "adam",
+            description = {"Optimizer name or spec with arguments: " + dev.cauce.train.optim.Optimizers.NAMES + ",",
+                "e.g. sgd, momentum(0.9), nesterov(momentum=0.95), adam(beta2=0.98, wd=0.01), adamw(wd=0.05). Default: ${DEFAULT-VALUE}."})
+    String optimizer;
+
+    @Option(names = "--schedule", paramLabel = "SPEC", defaultValue = "constant",
+            description = {"Learning-rate schedule from --lr: " + dev.cauce.train.schedule.Schedules.NAMES + ",",
+                "e.g. cosine(warmup=500), exp(0.999), cyclic(...); steps count optimizer updates over all epochs. Default: ${DEFAULT-VALUE}."})
+    String schedule;
 
     @Option(names = {"--lr", "--learning-rate"}, defaultValue = "1e-3",
             description = "Learning rate. Default: ${DEFAULT-VALUE}.")
     double learningRate;
-
-    @Option(names = "--momentum", defaultValue = "0.9",
-            description = "Momentum for the momentum and nesterov optimizers. Default: ${DEFAULT-VALUE}.")
-    double momentum;
 
     @Option(names = "--epochs", defaultValue = "10", description = "Passes over the training split. Default: ${DEFAULT-VALUE}.")
     int epochs;
@@ -45,6 +56,93 @@ public final class TrainOptions {
     @Option(names = "--threads", description = "Compute threads for the training kernels. Default: the number of cores.")
     Integer threads;
 
+    @Option(names = "--clip-norm", paramLabel = "MAX", defaultValue = "0",
+            description = "Clip the gradients by global L2 norm: g <- g*MAX/||g|| when ||g|| > MAX; 0 = off. Default: ${DEFAULT-VALUE}.")
+    double clipNorm;
+
+    @Option(names = "--clip-value", paramLabel = "MAX", defaultValue = "0",
+            description = "Clip each gradient component to [-MAX, MAX]; 0 = off. Default: ${DEFAULT-VALUE}.")
+    double clipValue;
+
+    @Option(names = "--l1", paramLabel = "LAMBDA", defaultValue = "0",
+            description = "L1 penalty lambda*||w||_1 on dense and conv weights, added to the gradient; 0 = off. Default: ${DEFAULT-VALUE}.")
+    double l1;
+
+    @Option(names = "--l2", paramLabel = "LAMBDA", defaultValue = "0",
+            description = "L2 penalty lambda/2*||w||^2 on dense and conv weights, added to the gradient; 0 = off. Default: ${DEFAULT-VALUE}.")
+    double l2;
+
+    @Option(names = "--weight-decay", paramLabel = "WD", defaultValue = "0",
+            description = "Decoupled weight decay (AdamW-style, w <- w - lr*WD*w, outside the gradient) around any optimizer; 0 = off. Default: ${DEFAULT-VALUE}.")
+    double weightDecay;
+
+    @Option(names = "--label-smoothing", paramLabel = "EPS", defaultValue = "0",
+            description = "Label smoothing of the cross-entropy targets (1-EPS on the true class, EPS spread over all); 0 = off. Default: ${DEFAULT-VALUE}.")
+    double labelSmoothing;
+
+    @Option(names = "--input-noise", paramLabel = "SIGMA", defaultValue = "0",
+            description = "Gaussian noise N(0, SIGMA^2) added to the scaled training inputs (not to validation or test); 0 = off. Default: ${DEFAULT-VALUE}.")
+    double inputNoise;
+
+    @Option(names = "--weight-noise", paramLabel = "SIGMA", defaultValue = "0",
+            description = "Gaussian noise N(0, SIGMA^2) on the weights for each batch's forward and backward pass (the update applies to the clean weights); 0 = off. Default: ${DEFAULT-VALUE}.")
+    double weightNoise;
+
+    @Option(names = "--validation-split", paramLabel = "FRACTION", defaultValue = "0",
+            description = "Hold out the last FRACTION of the training split for validation (val_loss, val_accuracy per epoch); 0 = none. Default: ${DEFAULT-VALUE}.")
+    double validationSplit;
+
+    @Option(names = "--early-stopping", paramLabel = "PATIENCE",
+            description = "Stop once --monitor has gone more than PATIENCE epochs in a row without improving by more than --min-delta, then restore the best epoch's weights. Default: off.")
+    Integer earlyStopping;
+
+    @Option(names = "--monitor", defaultValue = "auto",
+            description = "Metric for early stopping: loss, accuracy, val_loss, val_accuracy; auto = val_loss with --validation-split, else loss. Default: ${DEFAULT-VALUE}.")
+    String monitor;
+
+    @Option(names = "--min-delta", defaultValue = "0",
+            description = "Smallest change of --monitor that counts as an improvement. Default: ${DEFAULT-VALUE}.")
+    double minDelta;
+
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "After every epoch write DIR/model.safetensors (weights, with the JSON config in its metadata and in model.safetensors.json) "
+                    + "and DIR/optimizer.safetensors (optimizer state), each atomically. Default: none.")
+    Path checkpoint;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue a run from the checkpoint in DIR (weights, optimizer state, epoch, step); the other options must match the "
+                    + "original run, and --epochs is the total. Default: none.")
+    Path resume;
+
+    @Option(names = "--swa", paramLabel = "START",
+            description = "Stochastic weight averaging from epoch START (1-based): during epoch START the rate anneals (half cosine) to --swa-lr and stays there; "
+                    + "the weights are averaged over the ends of epochs START..last; batch-norm statistics are recomputed on the training data; reports the last-iterate and the SWA test accuracy. Default: off.")
+    Integer swa;
+
+    @Option(names = "--swa-lr", paramLabel = "LR",
+            description = "Learning rate during SWA. Default: half of --lr.")
+    Double swaLr;
+
+    @Option(names = "--ema", paramLabel = "DECAY",
+            description = "Polyak/EMA averaging of the weights after every update (e.g. 0.999); the test accuracy of the averaged model is reported too. Default: off.")
+    Double ema;
+
+    @Option(names = "--ensemble", paramLabel = "K", defaultValue = "1",
+            description = "Train K models from seeds SEED, SEED+1, ... and average their predicted probabilities on the test split. Default: ${DEFAULT-VALUE}.")
+    int ensemble;
+
+    @Option(names = "--metrics-csv", paramLabel = "FILE",
+            description = "Write one CSV row of metrics per epoch to FILE. Default: none.")
+    Path metricsCsv;
+
+    @Option(names = "--plot", paramLabel = "FILE.png",
+            description = "Save training curves (train and validation loss and accuracy per epoch) as a PNG, atomically. Default: none.")
+    Path plot;
+
+    @Option(names = "--grad-norms", paramLabel = "FILE.png",
+            description = "Record each weight's gradient L2 norm after every batch and plot them per layer on a log scale, atomically. Default: none.")
+    Path gradNorms;
+
     int threads() {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) throw new Main.UsageException("--threads must be at least 1, got " + t);
@@ -62,6 +160,34 @@ public final class TrainOptions {
             throw new Main.UsageException("--lr must be a positive number, got " + learningRate);
         }
         for (int h : hidden) if (h < 1) throw new Main.UsageException("--hidden sizes must be positive, got " + h);
+        nonNegative("--clip-norm", clipNorm);
+        nonNegative("--clip-value", clipValue);
+        nonNegative("--l1", l1);
+        nonNegative("--l2", l2);
+        nonNegative("--weight-decay", weightDecay);
+        nonNegative("--input-noise", inputNoise);
+        nonNegative("--weight-noise", weightNoise);
+        nonNegative("--min-delta", minDelta);
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) throw new Main.UsageException("--label-smoothing must be in [0, 1), got " + labelSmoothing);
+        if (!(validationSplit >= 0 && validationSplit < 1)) throw new Main.UsageException("--validation-split must be in [0, 1), got " + validationSplit);
+        if (earlyStopping != null && earlyStopping < 0) throw new Main.UsageException("--early-stopping patience must be >= 0, got " + earlyStopping);
+        if (!java.util.List.of("auto", "loss", "accuracy", "val_loss", "val_accuracy").contains(monitor)) {
+            throw new Main.UsageException("--monitor must be loss, accuracy, val_loss or val_accuracy, got '" + monitor + "'");
+        }
+        if (monitor.startsWith("val_") && validationSplit == 0) throw new Main.UsageException("--monitor " + monitor + " needs --validation-split");
+        if (swa != null && (swa < 1 || swa > epochs)) throw new Main.UsageException("--swa START must be an epoch in [1, " + epochs + "], got " + swa);
+        if (swaLr != null && !(swaLr > 0)) throw new Main.UsageException("--swa-lr must be positive, got " + swaLr);
+        if (ema != null && !(ema > 0 && ema < 1)) throw new Main.UsageException("--ema DECAY must be in (0, 1), got " + ema);
+        if (ensemble < 1) throw new Main.UsageException("--ensemble K must be at least 1, got " + ensemble);
+        if (ensemble > 1 && (checkpoint != null || resume != null)) throw new Main.UsageException("--ensemble cannot be combined with --checkpoint or --resume");
+    }
+
+    String monitorMetric() {
+        return !monitor.equals("auto") ? monitor : validationSplit > 0 ? "val_loss" : "loss";
+    }
+
+    private static void nonNegative(String option, double v) {
+        if (!(v >= 0) || Double.isInfinite(v)) throw new Main.UsageException(option + " must be a finite number >= 0, got " + v);
     }
 
     /** Options with every default applied, plus {@code args} (used by the demo, which has no own options for them). */
@@ -82,8 +208,6 @@ public final class TrainOptions {
             }
         }
     }
-
-    enum OptimizerChoice { sgd, momentum, nesterov, rmsprop, adam, adamw }
 
     enum InitChoice {
         normal001(dev.cauce.train.Initializer.NORMAL_001),
