@@ -70,8 +70,8 @@ public record Thesaurus(Map<String, List<String>> entries) {
         List<String> lines = new ArrayList<>();
         for (String h : header) lines.add("# " + h);
         entries.keySet().stream().sorted().forEach(k -> lines.add(k + "\t" + String.join(",", entries.get(k))));
-        Path tmp = file.toAbsolutePath().resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, lines, StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        dev.cauce.core.io.AtomicFiles.write(file, out -> {
+            for (String l : lines) out.write((l + "\n").getBytes(StandardCharsets.UTF_8));
+        });
     }
 }

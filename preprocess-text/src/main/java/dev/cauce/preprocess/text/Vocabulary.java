@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -146,9 +145,9 @@ public final class Vocabulary implements Transform<List<String>, int[]> {
 
     /** Writes one term per line (UTF-8), atomically. */
     public void save(Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, terms, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        dev.cauce.core.io.AtomicFiles.write(file, out -> {
+            for (String t : terms) out.write((t + "\n").getBytes(StandardCharsets.UTF_8));
+        });
     }
 
     /** Reads a file written by {@link #save}; specials are detected from the first two lines. */

@@ -20,7 +20,7 @@ public enum BeyondEnd {
         }
         if (wanted > available && this == ERROR) {
             throw new IllegalArgumentException(what + ": asked for " + wanted + " frames but the video has only "
-                    + available + " decodable frames (choose BeyondEnd.PAD_LAST to repeat the last frame)");
+                    + available + " decodable frames (pad with the last frame instead: BeyondEnd.PAD_LAST, or --short pad on the command line)");
         }
     }
 }

@@ -89,15 +89,17 @@ public final class VideoReader implements AutoCloseable {
     }
 
     private static FFmpegFrameGrabber start(Path path) throws IOException {
-        // FFmpeg prints stream dumps and decoder warnings to stderr by default; errors are enough.
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        // FFmpeg prints stream dumps, warnings and its own error lines to stderr; every failure
+        // reaches the caller as an IOException naming the file, so FFmpeg itself stays quiet.
+        avutil.av_log_set_level(avutil.AV_LOG_QUIET);
         FFmpegFrameGrabber g = new FFmpegFrameGrabber(path.toFile());
         g.setPixelFormat(avutil.AV_PIX_FMT_RGB24); // swscale converts straight to RGB: no BGR detour
         try {
             g.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             closeQuietly(g);
-            throw new IOException(path + ": not a readable video (" + e.getMessage() + ")", e);
+            throw new IOException(path + ": not a readable video (FFmpeg could not open it: "
+                    + ffmpegReason(e.getMessage()) + ")", e);
         }
         if (!g.hasVideo() || g.getImageWidth() <= 0 || g.getImageHeight() <= 0) {
             boolean audio = g.hasAudio();
@@ -105,6 +107,23 @@ public final class VideoReader implements AutoCloseable {
             throw new IOException(path + ": no video stream" + (audio ? " (the file holds only audio)" : ""));
         }
         return g;
+    }
+
+    /** The short reason inside javacv's message, e.g. "Invalid data found when processing input". */
+    static String ffmpegReason(String message) {
+        if (message == null) return "unknown error";
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("error (-?\\d+)").matcher(message);
+        if (m.find()) {
+            int code = Integer.parseInt(m.group(1));
+            byte[] buf = new byte[256];
+            avutil.av_strerror(code, buf, buf.length);
+            int n = 0;
+            while (n < buf.length && buf[n] != 0) n++;
+            String text = new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (!text.isEmpty()) return text;
+        }
+        int cut = message.indexOf(". (");
+        return cut > 0 ? message.substring(0, cut) : message;
     }
 
     private static VideoInfo readInfo(Path path, FFmpegFrameGrabber g) {

@@ -3,21 +3,18 @@ package dev.cauce.preprocess.text.word2vec;
 import dev.cauce.core.simd.VectorOps;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -155,8 +152,8 @@ public final class WordVectors {
 
     /** Writes the word2vec text format (shortest round-trip decimal floats), atomically. */
     public void saveText(Path file) throws IOException {
-        Path tmp = tmpFor(file);
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        dev.cauce.core.io.AtomicFiles.write(file, os -> {
+            Writer w = new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8);
             w.write(words.size() + " " + dim + "\n");
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < words.size(); i++) {
@@ -165,14 +162,13 @@ public final class WordVectors {
                 for (int d = 0; d < dim; d++) sb.append(' ').append(vectors[i * dim + d]);
                 w.append(sb).append('\n');
             }
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            w.flush();
+        });
     }
 
     /** Writes the word2vec binary format, atomically. */
     public void saveBinary(Path file) throws IOException {
-        Path tmp = tmpFor(file);
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        dev.cauce.core.io.AtomicFiles.write(file, out -> {
             out.write((words.size() + " " + dim + "\n").getBytes(StandardCharsets.UTF_8));
             ByteBuffer row = ByteBuffer.allocate(dim * 4).order(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < words.size(); i++) {
@@ -183,12 +179,7 @@ public final class WordVectors {
                 out.write(row.array());
                 out.write('\n');
             }
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static Path tmpFor(Path file) {
-        return file.toAbsolutePath().resolveSibling(file.getFileName() + ".tmp");
+        });
     }
 
     /** Reads the text format. */
