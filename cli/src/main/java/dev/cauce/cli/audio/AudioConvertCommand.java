@@ -34,10 +34,10 @@ import java.util.stream.Stream;
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {"Convert a folder of labelled audio into feature tensors (NumPy NPZ or NPY).",
-                "Each sub-folder of --in is a class; its files are decoded (WAV natively, MP3/OGG/FLAC/AAC via FFmpeg),",
-                "mixed to mono, resampled to --rate and turned into a (freq, time) spectrogram, mel or MFCC matrix.",
-                "Outputs: x float32 (N, F, T) zero-padded to the longest (or --frames), lengths int64 (N) = valid frames,",
-                "y int64 (N) = class index, and classes.txt (class names, line = index)."},
+                "Each sub-folder of --in is a class; its files are decoded (WAV natively, MP3/OGG/FLAC/AAC via FFmpeg), "
+                        + "mixed to mono, resampled to --rate and turned into a (freq, time) spectrogram, mel or MFCC matrix.",
+                "Outputs: x float32 (N, F, T) zero-padded to the longest (or --frames), lengths int64 (N) = valid "
+                        + "frames, y int64 (N) = class index, and classes.txt (class names, line = index)."},
         footer = {"", "Examples:",
                 "  cauce audio convert --in data/digits --out digits.npz",
                 "  cauce audio convert --in data/digits --out feats/ --format npy --feature mfcc --n-mfcc 20",

@@ -23,8 +23,8 @@ import java.util.concurrent.Callable;
 /** {@code cauce audio preview}: the features of one file before and after augmentation, as a PNG. */
 @Command(name = "preview", mixinStandardHelpOptions = true,
         description = {"Draw the spectrogram (or mel / MFCC) of one audio file before and after augmentation.",
-                "Augmentation: white noise at --snr dB on the waveform, then one frequency mask of up to --freq-mask bins",
-                "and one time mask of up to --time-mask frames (SpecAugment), drawn from --seed."},
+                "Augmentation: white noise at --snr dB on the waveform, then one frequency mask of up to --freq-mask "
+                        + "bins and one time mask of up to --time-mask frames (SpecAugment), drawn from --seed."},
         footer = {"", "Examples:",
                 "  cauce audio preview speech.wav --out spec.png",
                 "  cauce audio preview song.mp3 --out spec.png --feature spectrogram --snr 5 --seed 3"})

@@ -29,11 +29,11 @@ import java.util.concurrent.Callable;
 /** {@code cauce image augment}: a contact sheet of random augmentations of one image, boxes drawn. */
 @Command(name = "augment",
         description = {"Write a contact sheet (PNG) of --n random augmentations of one image.",
-            "The pipeline: random affine (shear, scale, rotation, translation composed into ONE warp),",
-            "horizontal/vertical flips, random erasing and Gaussian noise, each with its probability.",
+            "The pipeline: random affine (shear, scale, rotation, translation composed into ONE warp), "
+                + "horizontal/vertical flips, random erasing and Gaussian noise, each with its probability.",
             "Boxes given with --boxes move with the pixels and are drawn; boxes pushed out of the frame disappear."},
         footer = {"", "Example:",
-            "  cauce image augment --in samples/images/fruits.jpg --n 16 --preview grid.png --boxes 150,120,360,330:1 --seed 7"})
+            "  cauce image augment --in fruits.jpg --n 16 --preview grid.png --boxes 150,120,360,330:1 --seed 7"})
 public final class ImageAugmentCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")

@@ -47,7 +47,8 @@ import java.util.stream.Stream;
  * bytes with any {@code --threads}.
  */
 @Command(name = "convert",
-        description = {"Convert a folder of images into NPY/NPZ shards (float32 NCHW + int64 labels) or resized image files.",
+        description = {"Convert a folder of images into NPY/NPZ shards or resized image files.",
+            "Shards hold float32 NCHW images and int64 labels.",
             "Layout: --in DIR/<class>/<images> gives labels (classes sorted by name); a flat folder gives label -1.",
             "Writes classes.json, index.tsv (shard, row, label, source), pipeline.json and, with --standardize fit, stats.json."},
         footer = {"", "Examples:",

@@ -28,14 +28,17 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a pipeline spec: read the inputs, apply the transforms, fit the scalers, write shards.",
                 "Shard k holds inputs [k*shardSize, (k+1)*shardSize) of the inputs sorted by name, so the output is the same "
-                        + "byte for byte whatever --threads is, and the same as the Spark engine's (dev.cauce.spark.SparkRun).",
+                        + "byte for byte whatever --threads is, and the same as the Spark engine's (SparkRun).",
                 "Every shard is written under a temporary name and renamed when complete, then recorded in the output "
                         + "folder's journal: after a crash or Ctrl-C, run the same command again and it continues where it "
                         + "stopped, without writing any input twice.",
                 "The spec (paths relative to the spec file):",
-                "  source:     {folder: DIR | glob: PATTERN | tars: [FILE...], labels: folders | none | {csv: FILE}, extensions: [png]}",
-                "  transforms: [read_image, {name: resize, params: {width: 32, height: 32}}, to_tensor]   (see --list)",
-                "  fit:        [{name: standard_scaler, params: {withMean: true, withStd: true}}]  or min_max_scaler {featureRange: [0, 1]}",
+                "  source:     {folder: DIR | glob: PATTERN | tars: [FILE...],",
+                "               labels: folders | none | {csv: FILE}, extensions: [png]}",
+                "  transforms: [read_image, {name: resize, params: {width: 32, height: 32}}, to_tensor]",
+                "               (names: see --list)",
+                "  fit:        [{name: standard_scaler, params: {withMean: true, withStd: true}}]",
+                "               or [{name: min_max_scaler, params: {featureRange: [0, 1]}}]",
                 "  output:     {dir: DIR, format: npz | npy | wds, shardSize: 1000, compress: false}",
                 "  seed: 0, epoch: 0, onError: skip | fail"},
         footer = {"", "Example (digits.yaml):",

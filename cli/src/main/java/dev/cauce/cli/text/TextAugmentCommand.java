@@ -29,11 +29,12 @@ import java.util.concurrent.Callable;
 
 /** {@code cauce text augment}: noisy variants of one text file. */
 @Command(name = "augment", mixinStandardHelpOptions = true,
-        description = {"Print --n augmented variants of a text file; each variant applies one operation drawn from --ops.",
-                "Edits touch letters and words only: whitespace (double spaces, tabs, newlines) and punctuation stay byte-identical,",
-                "and at most --fraction of the letters (character ops) or words (word ops) change.",
-                "Ops: char-insert, char-substitute, char-delete, char-swap, keyboard (typos from --layout), ocr (0/O, rn/m, cl/d ...),",
-                "word-swap, word-delete, word-insert, misspelling (bundled list), synonym (needs --wordnet), neighbour (needs --vectors)."},
+        description = {"Print --n augmented variants of a text file, each made by one operation from --ops.",
+                "Edits touch letters and words only: whitespace (double spaces, tabs, newlines) and punctuation stay "
+                        + "byte-identical, and at most --fraction of the letters (character ops) or words (word ops) change.",
+                "Ops: char-insert, char-substitute, char-delete, char-swap, keyboard (typos from --layout), ocr (0/O, "
+                        + "rn/m, cl/d ...), word-swap, word-delete, word-insert, misspelling (bundled list), synonym "
+                        + "(needs --wordnet), neighbour (needs --vectors)."},
         footer = {"", "Examples:",
                 "  cauce text augment --in mail.txt --n 5",
                 "  cauce text augment --in carta.txt --n 3 --ops keyboard,char-swap --layout es --fraction 0.05",

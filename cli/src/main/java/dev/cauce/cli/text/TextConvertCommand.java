@@ -25,11 +25,12 @@ import java.util.concurrent.Callable;
 /** {@code cauce text convert}: a corpus to one NPZ of features and labels. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {"Convert a text corpus into a feature matrix (NumPy NPZ).",
-                "--in is a folder (each file a document, labelled by its folder's name), a .tar/.tar.gz archive (same rule for",
-                "member paths, e.g. spam-assassin/spam-1/00001.txt is labelled spam-1) or one file.",
-                "Outputs in the NPZ: x = float32 (N, V) counts/TF-IDF (bow, tfidf) or float32 (N, --length) token ids (seq);",
-                "y = int64 (N) label index. Beside it: <out>.vocab.txt (column or id -> term, one per line) and",
-                "<out>.classes.txt (label index -> folder name). TF-IDF is scikit-learn's (smooth idf, l2 rows)."},
+                "--in is a folder (each file a document, labelled by its folder's name), a .tar/.tar.gz archive "
+                        + "(same rule for member paths, e.g. spam-assassin/spam-1/00001.txt is labelled spam-1) or one file.",
+                "Outputs in the NPZ: x = float32 (N, V) counts/TF-IDF (bow, tfidf) or float32 (N, --length) token ids "
+                        + "(seq); y = int64 (N) label index. Beside it: <out>.vocab.txt (column or id -> term, one per "
+                        + "line) and <out>.classes.txt (label index -> folder name). TF-IDF is scikit-learn's "
+                        + "(smooth idf, l2 rows)."},
         footer = {"", "Examples:",
                 "  cauce text convert --in spam-assassin.tar.gz --out mails.npz --features tfidf --encoding latin-1",
                 "  cauce text convert --in reviews/ --out seq.npz --features seq --length 200 --stopwords en",

@@ -27,10 +27,11 @@ import java.util.concurrent.Callable;
 
 /** {@code cauce text spam}: the course's spam filter, TF-IDF into the training core, with a held-out test split. */
 @Command(name = "spam", mixinStandardHelpOptions = true,
-        description = {"Train and test a spam filter: e-mail bodies (headers stripped) -> scikit-learn-style TF-IDF fitted on the",
-                "training split only -> a softmax classifier (a Dense layer, or an MLP with --hidden) trained with Adam.",
-                "A document is spam when its folder name contains --positive. Prints accuracy, precision and recall on the",
-                "held-out split."},
+        description = {"Train and test a spam filter on a labelled e-mail corpus.",
+                "E-mail bodies (headers stripped) -> scikit-learn-style TF-IDF fitted on the training split only -> a "
+                        + "softmax classifier (a Dense layer, or an MLP with --hidden) trained with Adam. "
+                        + "A document is spam when its folder name contains --positive. Prints accuracy, precision "
+                        + "and recall on the held-out split."},
         footer = {"", "Example:", "  cauce text spam --in spam-assassin.tar.gz --test-fraction 0.2 --seed 42"})
 public final class TextSpamCommand implements Callable<Integer> {
 

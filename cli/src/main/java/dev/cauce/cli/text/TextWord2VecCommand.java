@@ -18,9 +18,9 @@ import java.util.concurrent.Callable;
 /** {@code cauce text word2vec}: train word vectors on a corpus. */
 @Command(name = "word2vec", mixinStandardHelpOptions = true,
         description = {"Train word2vec (negative sampling) on a corpus and save the vectors.",
-                "Text is lowercased, split into sentences at . ! ? and into words of letters; no sentence is ever truncated.",
-                "With --threads 1 the result is bit-reproducible for a given --seed; with more threads the lock-free",
-                "(Hogwild) updates make it depend on timing, as in word2vec.c and gensim."},
+                "Text is lowercased, split into sentences at . ! ? and into words of letters; no sentence is ever "
+                        + "truncated. With --threads 1 the result is bit-reproducible for a given --seed; with more "
+                        + "threads the lock-free (Hogwild) updates make it depend on timing, as in word2vec.c and gensim."},
         footer = {"", "Examples:",
                 "  cauce text word2vec --in moby-dick.txt --out vectors.txt --neighbours whale,ship,sea",
                 "  cauce text word2vec --in corpus/ --out vectors.bin --model cbow --dim 200 --threads 2"})

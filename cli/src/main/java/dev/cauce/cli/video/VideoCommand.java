@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "video",
         mixinStandardHelpOptions = true,
         description = {
-            "Video to tensors: sample frames (uniform, segment or motion-based) into NPY clips, and",
-            "compute dense optical flow. Frames are counted by decoding, never from the header."},
+            "Video to tensors: sample frames into NPY clips and compute dense optical flow.",
+            "Frames are sampled uniformly, per segment or by motion, and are counted by decoding, never from "
+                + "the header."},
         footer = {"",
             "Examples:",
             "  cauce video sample --in videos/ --frames 16 --strategy uniform --out clips/",

@@ -34,12 +34,12 @@ import java.util.concurrent.Callable;
             "                 so that prev(y, x) ~ next(y + dy, x + dx)",
             "  pairs          int64 (P, 2): the frame indices of each pair (decode order)",
             "  timestamps_us  int64 (P, 2): their presentation times in microseconds",
-            "The preview colours each pixel by direction (hue) and speed (brightness); with several",
-            "pairs it is a grid, all scaled to the fastest pixel of all pairs."},
+            "The preview colours each pixel by direction (hue) and speed (brightness); with several pairs it is "
+                + "a grid, all scaled to the fastest pixel of all pairs."},
         footer = {"",
             "Examples:",
             "  cauce video flow --in samples/video/realshort.mp4 --out flow.npz --preview flow.png",
-            "  cauce video flow --in walk.avi --from 100 --pairs 8 --step 10 --method dis --width 384 --out walk-flow.npz"})
+            "  cauce video flow --in walk.avi --from 100 --pairs 8 --step 10 --method dis --out walk-flow.npz"})
 public final class VideoFlowCommand implements Callable<Integer> {
 
     /** Flow algorithms, as the command line spells them. */
