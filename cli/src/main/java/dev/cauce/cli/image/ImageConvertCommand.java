@@ -257,6 +257,12 @@ public final class ImageConvertCommand implements Callable<Integer> {
         if (mean.length != o.channels || std.length != o.channels) {
             throw new IllegalArgumentException("--standardize needs " + o.channels + " means and " + o.channels + " stds, got '" + spec + "'");
         }
+        for (int c = 0; c < std.length; c++) {
+            // A zero std would silently write all-zero (or infinite) tensors.
+            if (!(std[c] > 0) || !Double.isFinite(std[c]) || !Double.isFinite(mean[c])) {
+                throw new IllegalArgumentException("--standardize stds must be finite and > 0 and means finite, got '" + spec + "'");
+            }
+        }
         return new ImageTransforms.Normalize(mean, std, o.scale);
     }
 
