@@ -117,6 +117,18 @@ public final class ImageConvertCommand implements Callable<Integer> {
         Files.createDirectories(staging);
         ErrorReport report = new ErrorReport();
         Summary summary;
+        // On SIGTERM / Ctrl-C the finally blocks do not run: the hook removes the half-written staging folder.
+        Thread cleanup = new Thread(() -> {
+            // Workers may still add a file while we walk the folder, so try a few times (best effort).
+            for (int attempt = 0; attempt < 3 && Files.exists(staging); attempt++) {
+                try {
+                    deleteRecursively(staging);
+                } catch (IOException | RuntimeException ignored) {
+                    // retried; nothing more can be done while the JVM shuts down
+                }
+            }
+        }, "cauce-image-convert-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             summary = convert(folder, files, o, staging, report);
             if (Files.exists(out)) Files.delete(out);
@@ -128,6 +140,12 @@ public final class ImageConvertCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             deleteRecursively(staging);
             throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or about to run; nothing to remove
+            }
         }
         var err = System.err;
         System.out.printf(Locale.ROOT, "wrote %d of %d images (%dx%dx%d) into %d %s file(s) in %s%n", summary.written, files.size(),
