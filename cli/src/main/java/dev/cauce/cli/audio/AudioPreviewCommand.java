@@ -64,6 +64,8 @@ public final class AudioPreviewCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         AudioFeatures features = featureOptions.features();
+        dev.cauce.cli.OptionChecks.atLeast("--time-mask", timeMask, 0);
+        dev.cauce.cli.OptionChecks.atLeast("--freq-mask", freqMask, 0);
         Audio audio = AudioReader.read(file).toMono();
         Preview p = preview(audio, features, snr, timeMask, freqMask, Rng.seeded(seed));
         SpectrogramPicture.write(out, p.panels(file.getFileName().toString()), p.top(), 80f);

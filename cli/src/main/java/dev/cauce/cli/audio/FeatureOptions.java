@@ -37,6 +37,14 @@ public final class FeatureOptions {
             case "mfcc" -> AudioFeatures.Kind.MFCC;
             default -> throw new IllegalArgumentException("--feature must be spectrogram, mel or mfcc, got '" + feature + "'");
         };
+        dev.cauce.cli.OptionChecks.atLeast("--rate", rate, 1);
+        dev.cauce.cli.OptionChecks.atLeast("--n-fft", nFft, 2);
+        if (nFft % 2 != 0) throw new dev.cauce.cli.Main.UsageException("--n-fft must be even, got " + nFft);
+        dev.cauce.cli.OptionChecks.atLeast("--hop", hop, 1);
+        dev.cauce.cli.OptionChecks.atLeast("--n-mels", nMels, 1);
+        if (kind == AudioFeatures.Kind.MFCC && (nMfcc < 1 || nMfcc > nMels)) {
+            throw new dev.cauce.cli.Main.UsageException("--n-mfcc must be in [1, --n-mels=" + nMels + "], got " + nMfcc);
+        }
         return new AudioFeatures(kind, rate, nFft, hop, nMels, nMfcc, !noDb);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cauce.cli.image;
 
+import dev.cauce.cli.OptionChecks;
 import dev.cauce.augment.image.GaussianNoise;
 import dev.cauce.augment.image.HorizontalFlip;
 import dev.cauce.augment.image.RandomAffine;
@@ -96,6 +97,7 @@ public final class ImageAugmentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (n < 1 || n > 1024) throw new IllegalArgumentException("--n must be in 1..1024, got " + n);
+        checkOptions();
         Image img = ImageCodec.decode(in).toDepth(Image.Depth.U8).toRgb();
         List<Box> given = parseBoxes(boxes);
         Transform<AnnotatedImage, AnnotatedImage> pipeline = pipeline(degrees, translate, scaleMin, scaleMax, shear, hflip, vflip,
@@ -105,6 +107,26 @@ public final class ImageAugmentCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "wrote %d variants of %s (%dx%d, %d box(es)) to %s%n", n, in, img.width(), img.height(), given.size(), preview);
         System.out.println("pipeline: " + pipeline.spec());
         return 0;
+    }
+
+    /** Range checks naming the options, before any transform is built (its messages name internal parameters). */
+    private void checkOptions() {
+        if (!Double.isFinite(degrees)) throw new dev.cauce.cli.Main.UsageException("--degrees must be a finite number, got " + degrees);
+        OptionChecks.inRange("--translate", translate, 0, 1);
+        OptionChecks.positive("--scale-min", scaleMin);
+        OptionChecks.positive("--scale-max", scaleMax);
+        if (scaleMin > scaleMax) {
+            throw new dev.cauce.cli.Main.UsageException("--scale-min must be <= --scale-max, got " + scaleMin + " > " + scaleMax);
+        }
+        if (!(shear >= 0 && shear < 90)) throw new dev.cauce.cli.Main.UsageException("--shear must be in [0, 90) degrees, got " + shear);
+        OptionChecks.inRange("--hflip", hflip, 0, 1);
+        OptionChecks.inRange("--vflip", vflip, 0, 1);
+        OptionChecks.inRange("--erase", erase, 0, 1);
+        OptionChecks.nonNegative("--noise", noise);
+        if (degrees == 0 && translate == 0 && scaleMin == 1 && scaleMax == 1 && shear == 0) {
+            throw new dev.cauce.cli.Main.UsageException(
+                    "--degrees, --translate, --shear and --scale-min/--scale-max are all off: give at least one a range");
+        }
     }
 
     /** The preview pipeline: one composed affine warp, flips, erasing, noise. */

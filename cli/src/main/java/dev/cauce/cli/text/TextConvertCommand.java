@@ -1,6 +1,7 @@
 package dev.cauce.cli.text;
 
 import dev.cauce.cli.Main;
+import dev.cauce.cli.OptionChecks;
 import dev.cauce.core.io.AtomicFiles;
 import dev.cauce.core.io.NdArray;
 import dev.cauce.core.io.Npz;
@@ -80,6 +81,9 @@ public final class TextConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!out.getFileName().toString().endsWith(".npz")) throw new Main.UsageException("--out must end in .npz, got " + out);
+        OptionChecks.atLeast("--min-df", minDf, 1);
+        OptionChecks.atLeast("--max-features", maxFeatures, 0);
+        OptionChecks.atLeast("--length", length, 1);
         var pipeline = text.pipeline();
         var loaded = CorpusLoader.load(in, text.decoding(), onError.failFast(), quiet, pipeline::tokens);
         List<List<String>> docs = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.cauce.cli.text;
 
 import dev.cauce.cli.Main;
+import dev.cauce.cli.OptionChecks;
 import dev.cauce.core.Batch;
 import dev.cauce.core.DataStream;
 import dev.cauce.core.Rng;
@@ -92,6 +93,10 @@ public final class TextSpamCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!(testFraction > 0 && testFraction < 1)) throw new Main.UsageException("--test-fraction must be in (0, 1), got " + testFraction);
+        OptionChecks.atLeast("--max-features", maxFeatures, 0);
+        OptionChecks.atLeast("--hidden", hidden, 0);
+        OptionChecks.atLeast("--epochs", epochs, 1);
+        OptionChecks.positive("--lr", lr);
         TokenPipeline pipeline = new TokenPipeline(TextCleaner.defaults().withStripEmailHeaders(true), Tokenizer.sklearnDefault(), null, null);
         long t0 = System.nanoTime();
         var loaded = CorpusLoader.load(in, TextOptions.decoding(encoding), onError.failFast(), false, pipeline::tokens);

@@ -1,6 +1,7 @@
 package dev.cauce.cli.text;
 
 import dev.cauce.cli.Main;
+import dev.cauce.cli.OptionChecks;
 import dev.cauce.preprocess.text.EmailText;
 import dev.cauce.preprocess.text.word2vec.Sentences;
 import dev.cauce.preprocess.text.word2vec.Word2Vec;
@@ -88,6 +89,14 @@ public final class TextWord2VecCommand implements Callable<Integer> {
             case "cbow" -> Word2VecConfig.Model.CBOW;
             default -> throw new Main.UsageException("--model must be skipgram or cbow, got '" + model + "'");
         };
+        OptionChecks.atLeast("--dim", dim, 1);
+        OptionChecks.atLeast("--window", window, 1);
+        OptionChecks.atLeast("--negative", negative, 1);
+        OptionChecks.atLeast("--min-count", minCount, 1);
+        OptionChecks.atLeast("--epochs", epochs, 1);
+        OptionChecks.atLeast("--threads", threads, 1);
+        OptionChecks.nonNegative("--sample", sample);
+        OptionChecks.positive("--alpha", alpha);
         Word2VecConfig cfg;
         try {
             cfg = new Word2VecConfig(m, dim, window, negative, minCount, epochs, sample, alpha, Math.min(1e-4, alpha), threads, seed);
