@@ -112,6 +112,10 @@ public final class TextWord2VecCommand implements Callable<Integer> {
         if (out.toString().endsWith(".bin")) v.saveBinary(out); else v.saveText(out);
         stdout.printf("%d words x %d dims -> %s; %,d raw words in %.2f s (%,.0f words/s, %d threads)%n",
                 v.size(), v.dim(), out, r.rawWords(), r.nanos() / 1e9, r.rawWordsPerSecond(), threads);
+        if (v.size() < 10) {
+            System.err.println("warning: only " + v.size() + " word(s) occur at least --min-count " + minCount
+                    + " times; for a small corpus try a lower --min-count (e.g. --min-count 1)");
+        }
         for (String w : neighbours) {
             if (!v.contains(w)) {
                 stdout.println(w + ": not in the vocabulary");
