@@ -22,6 +22,11 @@ class HelpTest {
         String name = String.join(" ", path(cl));
         CliRun r = CliRun.of(path(cl, "--help"));
         if (r.exitCode() != 0 || !r.out().contains("Usage:")) problems.add(name + " --help failed: " + r.err());
+        // picocli shows the first description element as the summary in the parent's command list.
+        String[] description = cl.getCommandSpec().usageMessage().description();
+        if (description.length == 0 || !description[0].strip().endsWith(".")) {
+            problems.add(name + ": the first description line must be a complete sentence (it is the summary)");
+        }
         for (OptionSpec o : cl.getCommandSpec().options()) {
             if (o.usageHelp() || o.versionHelp()) continue;
             String d = String.join(" ", o.description());
