@@ -137,6 +137,10 @@ public final class TextSpamCommand implements Callable<Integer> {
         }
         stdout.printf("held-out test: accuracy %.4f, precision %.4f, recall %.4f (tp %d, fp %d, fn %d, tn %d)%n",
                 last.accuracy(), last.precision(), last.recall(), last.tp(), last.fp(), last.fn(), last.tn());
+        if (nTest < 20) {
+            System.err.println("warning: only " + nTest + " held-out document(s): these scores say little; "
+                    + "use a larger corpus or a larger --test-fraction");
+        }
         return loaded.report(System.err);
     }
 
