@@ -88,6 +88,14 @@ public final class VectorOps {
         }
     }
 
+    /** {@code x[i] = sqrt(x[i])} for i in [0, n) (e.g. power to magnitude spectra). */
+    public static void sqrt(int n, float[] x, int off) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        for (; i < bound; i += L) FloatVector.fromArray(S, x, off + i).sqrt().intoArray(x, off + i);
+        for (; i < n; i++) x[off + i] = (float) Math.sqrt(x[off + i]);
+    }
+
     /** ReLU forward: {@code y[i] = max(x[i], 0)} ({@code y} may alias x). */
     public static void relu(int n, float[] x, float[] y) {
         int i = 0;
