@@ -96,6 +96,46 @@ public final class VectorOps {
         for (; i < n; i++) x[off + i] = (float) Math.sqrt(x[off + i]);
     }
 
+    /**
+     * Valid cross-correlation added into {@code out}: {@code out[outOff+k] += Σ_s taps[s]·x[xOff+k+s]}
+     * for k in [0, count); {@code x} must hold {@code xOff + count + taps.length - 1} samples. Four
+     * vectors of outputs are accumulated in registers at a time (independent FMA chains), each tap
+     * broadcast once per block: the inner loop of polyphase resampling and FIR filters.
+     */
+    public static void correlateAdd(float[] x, int xOff, float[] taps, float[] out, int outOff, int count) {
+        int nt = taps.length;
+        if (xOff + count + nt - 1 > x.length) {
+            throw new IllegalArgumentException("x has " + x.length + " samples, needs " + (xOff + count + nt - 1));
+        }
+        int k = 0;
+        for (; k + 4 * L <= count; k += 4 * L) {
+            int o = outOff + k, b = xOff + k;
+            FloatVector a0 = FloatVector.fromArray(S, out, o), a1 = FloatVector.fromArray(S, out, o + L);
+            FloatVector a2 = FloatVector.fromArray(S, out, o + 2 * L), a3 = FloatVector.fromArray(S, out, o + 3 * L);
+            for (int s = 0; s < nt; s++) {
+                FloatVector w = FloatVector.broadcast(S, taps[s]);
+                a0 = FloatVector.fromArray(S, x, b + s).fma(w, a0);
+                a1 = FloatVector.fromArray(S, x, b + s + L).fma(w, a1);
+                a2 = FloatVector.fromArray(S, x, b + s + 2 * L).fma(w, a2);
+                a3 = FloatVector.fromArray(S, x, b + s + 3 * L).fma(w, a3);
+            }
+            a0.intoArray(out, o);
+            a1.intoArray(out, o + L);
+            a2.intoArray(out, o + 2 * L);
+            a3.intoArray(out, o + 3 * L);
+        }
+        for (; k + L <= count; k += L) {
+            FloatVector a = FloatVector.fromArray(S, out, outOff + k);
+            for (int s = 0; s < nt; s++) a = FloatVector.fromArray(S, x, xOff + k + s).fma(FloatVector.broadcast(S, taps[s]), a);
+            a.intoArray(out, outOff + k);
+        }
+        for (; k < count; k++) {
+            float a = out[outOff + k];
+            for (int s = 0; s < nt; s++) a = Math.fma(taps[s], x[xOff + k + s], a);
+            out[outOff + k] = a;
+        }
+    }
+
     /** ReLU forward: {@code y[i] = max(x[i], 0)} ({@code y} may alias x). */
     public static void relu(int n, float[] x, float[] y) {
         int i = 0;

@@ -2,6 +2,7 @@ package dev.cauce.core.simd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -44,6 +45,27 @@ class VectorOpsTest {
             for (int i = 0; i < n; i++) dot += (double) x[i] * y[i];
             assertEquals(dot, VectorOps.dot(n, x, 0, y, 0), 1e-5 * (1 + Math.abs(dot)));
         }
+    }
+
+    @Test
+    void correlateAddAndSqrtMatchScalarDefinitions() {
+        float[] taps = ramp(15, 0.5f, -0.0625f);
+        for (int count : new int[] {0, 1, 7, 8, 9, 31, 32, 33, 100}) {
+            float[] x = ramp(count + taps.length - 1 + 3, -1f, 0.03125f);
+            float[] out = ramp(count + 2, 2f, 0.25f);
+            float[] expected = out.clone();
+            for (int k = 0; k < count; k++) {
+                double acc = expected[1 + k];
+                for (int s = 0; s < taps.length; s++) acc += (double) taps[s] * x[3 + k + s];
+                expected[1 + k] = (float) acc;
+            }
+            VectorOps.correlateAdd(x, 3, taps, out, 1, count);
+            for (int k = 0; k < out.length; k++) assertEquals(expected[k], out[k], 1e-5, "count " + count + " index " + k);
+            float[] r = ramp(count, 0f, 0.5f);
+            VectorOps.sqrt(count, r, 0);
+            for (int k = 0; k < count; k++) assertEquals((float) Math.sqrt(k * 0.5), r[k], 1e-6);
+        }
+        assertThrows(IllegalArgumentException.class, () -> VectorOps.correlateAdd(new float[10], 0, taps, new float[10], 0, 1));
     }
 
     @Test
