@@ -136,6 +136,32 @@ public final class VectorOps {
         }
     }
 
+    /** Takes lanes 0..L/2-1 of two vectors alternately: a0 b0 a1 b1 … */
+    private static final jdk.incubator.vector.VectorShuffle<Float> ZIP_LO =
+            jdk.incubator.vector.VectorShuffle.fromOp(S, i -> (i % 2 == 0 ? 0 : L) + i / 2);
+    /** The same for lanes L/2..L-1. */
+    private static final jdk.incubator.vector.VectorShuffle<Float> ZIP_HI =
+            jdk.incubator.vector.VectorShuffle.fromOp(S, i -> (i % 2 == 0 ? 0 : L) + L / 2 + i / 2);
+
+    /**
+     * {@code out[outOff + 2k] = a[k]}, {@code out[outOff + 2k + 1] = b[k]} for k in [0, count): two
+     * sequences merged sample by sample (the two phases of a 2x upsampler), by vector shuffles
+     * rather than strided scalar stores.
+     */
+    public static void interleave(float[] a, float[] b, float[] out, int outOff, int count) {
+        int k = 0;
+        int bound = S.loopBound(count);
+        for (; k < bound; k += L) {
+            FloatVector va = FloatVector.fromArray(S, a, k), vb = FloatVector.fromArray(S, b, k);
+            va.rearrange(ZIP_LO, vb).intoArray(out, outOff + 2 * k);
+            va.rearrange(ZIP_HI, vb).intoArray(out, outOff + 2 * k + L);
+        }
+        for (; k < count; k++) {
+            out[outOff + 2 * k] = a[k];
+            out[outOff + 2 * k + 1] = b[k];
+        }
+    }
+
     /** ReLU forward: {@code y[i] = max(x[i], 0)} ({@code y} may alias x). */
     public static void relu(int n, float[] x, float[] y) {
         int i = 0;

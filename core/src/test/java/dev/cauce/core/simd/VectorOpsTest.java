@@ -106,4 +106,19 @@ class VectorOpsTest {
         assertTrue(VectorSupport.floatLanes() >= 4, "lanes " + VectorSupport.floatLanes());
         assertEquals(java.util.Optional.empty(), VectorSupport.check());
     }
+
+    @Test
+    void interleaveAlternatesTheTwoInputs() {
+        for (int n : new int[] {0, 1, 7, 8, 16, 17, 33, 100}) {
+            float[] a = ramp(n, 1f, 1f), b = ramp(n, -1f, -1f);
+            float[] out = new float[2 * n + 3];
+            java.util.Arrays.fill(out, Float.NaN);
+            VectorOps.interleave(a, b, out, 3, n);
+            for (int i = 0; i < 3; i++) assertTrue(Float.isNaN(out[i]), "before the offset, n=" + n);
+            for (int k = 0; k < n; k++) {
+                assertEquals(a[k], out[3 + 2 * k], "n=" + n + " a[" + k + "]");
+                assertEquals(b[k], out[3 + 2 * k + 1], "n=" + n + " b[" + k + "]");
+            }
+        }
+    }
 }

@@ -116,18 +116,33 @@ public final class Resampler {
         int streamLen = frames + (2 * width + o + o - 1) / o; // k + s for every tap, zeros past the input
         float[][] streams = new float[o][streamLen];
         for (int r = 0; r < o; r++) {
-            float[] p = streams[r];
-            for (int m = 0, q = r - width; m < streamLen; m++, q += o) {
-                if (q >= 0 && q < len) p[m] = x[q];
+            // p_r[m] = x[m·o + r - width] where that is inside the input; zeros (as allocated) elsewhere
+            int m0 = r >= width ? 0 : (width - r + o - 1) / o;
+            int q0 = m0 * o + r - width;
+            int count = Math.min(streamLen - m0, q0 >= len ? 0 : (len - q0 + o - 1) / o);
+            if (o == 1) {
+                System.arraycopy(x, q0, streams[r], m0, count);
+            } else {
+                float[] p = streams[r];
+                for (int m = m0, q = q0, end = m0 + count; m < end; m++, q += o) p[m] = x[q];
             }
         }
         float[] out = new float[outLen];
-        float[] phase = n == 1 ? out : new float[frames];
+        float[][] phases = new float[n][];
         for (int j = 0; j < n; j++) {
             int count = (outLen - j + n - 1) / n;           // outputs k·n + j below outLen
-            if (n > 1) java.util.Arrays.fill(phase, 0f);
+            float[] phase = n == 1 ? out : new float[frames];
             for (int r = 0; r < o; r++) VectorOps.correlateAdd(streams[r], 0, phaseTaps[j][r], phase, 0, count);
-            if (n > 1) for (int k = 0, idx = j; k < count; k++, idx += n) out[idx] = phase[k];
+            phases[j] = phase;
+        }
+        if (n == 2) {
+            VectorOps.interleave(phases[0], phases[1], out, 0, outLen / 2);
+            if (outLen % 2 == 1) out[outLen - 1] = phases[0][outLen / 2];
+        } else if (n > 2) {
+            for (int j = 0; j < n; j++) {
+                float[] phase = phases[j];
+                for (int k = 0, idx = j; idx < outLen; k++, idx += n) out[idx] = phase[k];
+            }
         }
         return out;
     }
