@@ -109,8 +109,32 @@ final class ComplexFft {
      * in {@code (ar, ai)}.
      */
     boolean forward(float[] ar, float[] ai, float[] br, float[] bi, float[] pr, float[] pi) {
+        return stages(0, ar, ai, br, bi, pr, pi);
+    }
+
+    /**
+     * As {@link #forward} for an input stored as interleaved rows: element {@code e}'s real part at
+     * {@code in[2e·LANES + f]}, its imaginary part at {@code in[(2e+1)·LANES + f]}, which is how the
+     * even and odd samples of a batch of real signals lie (see {@link RealFft}). A radix-4 first
+     * stage reads them in place instead of copying them into {@code (ar, ai)} first, one pass over
+     * the batch fewer. {@code in} is not modified.
+     */
+    boolean forwardInterleaved(float[] in, float[] ar, float[] ai, float[] br, float[] bi, float[] pr, float[] pi) {
+        if (radix.length == 0 || radix[0] != 4) {
+            for (int j = 0; j < n; j++) {
+                System.arraycopy(in, 2 * j * L, ar, j * L, L);
+                System.arraycopy(in, (2 * j + 1) * L, ai, j * L, L);
+            }
+            return forward(ar, ai, br, bi, pr, pi);
+        }
+        radix4FirstInterleaved(n, in, ar, ai);
+        return stages(1, ar, ai, br, bi, pr, pi);
+    }
+
+    /** Stages {@code first..} from {@code (ar, ai)}; true when the result ends in {@code (br, bi)}. */
+    private boolean stages(int first, float[] ar, float[] ai, float[] br, float[] bi, float[] pr, float[] pi) {
         float[] xr = ar, xi = ai, yr = br, yi = bi;
-        for (int s = 0; s < radix.length; s++) {
+        for (int s = first; s < radix.length; s++) {
             int ns = span[s];
             switch (radix[s]) {
                 case 4 -> radix4(n, ns, twRe[s], twIm[s], xr, xi, yr, yi);
@@ -126,7 +150,31 @@ final class ComplexFft {
             xi = yi;
             yi = t;
         }
-        return radix.length % 2 == 1;
+        return (radix.length - first) % 2 == 1;
+    }
+
+    /** The first radix-4 stage (span 1, no twiddles) reading interleaved rows; see {@link #forwardInterleaved}. */
+    private static void radix4FirstInterleaved(int n, float[] in, float[] yr, float[] yi) {
+        int q = n / 4;
+        for (int j = 0; j < q; j++) {
+            int o = 4 * j;
+            FloatVector a0r = FloatVector.fromArray(S, in, 2 * j * L), a0i = FloatVector.fromArray(S, in, (2 * j + 1) * L);
+            FloatVector a1r = FloatVector.fromArray(S, in, 2 * (j + q) * L), a1i = FloatVector.fromArray(S, in, (2 * (j + q) + 1) * L);
+            FloatVector a2r = FloatVector.fromArray(S, in, 2 * (j + 2 * q) * L), a2i = FloatVector.fromArray(S, in, (2 * (j + 2 * q) + 1) * L);
+            FloatVector a3r = FloatVector.fromArray(S, in, 2 * (j + 3 * q) * L), a3i = FloatVector.fromArray(S, in, (2 * (j + 3 * q) + 1) * L);
+            FloatVector t0r = a0r.add(a2r), t0i = a0i.add(a2i);
+            FloatVector t1r = a0r.sub(a2r), t1i = a0i.sub(a2i);
+            FloatVector t2r = a1r.add(a3r), t2i = a1i.add(a3i);
+            FloatVector t3r = a1r.sub(a3r), t3i = a1i.sub(a3i);
+            t0r.add(t2r).intoArray(yr, o * L);
+            t0i.add(t2i).intoArray(yi, o * L);
+            t1r.add(t3i).intoArray(yr, (o + 1) * L);     // t1 - i·t3
+            t1i.sub(t3r).intoArray(yi, (o + 1) * L);
+            t0r.sub(t2r).intoArray(yr, (o + 2) * L);
+            t0i.sub(t2i).intoArray(yi, (o + 2) * L);
+            t1r.sub(t3i).intoArray(yr, (o + 3) * L);     // t1 + i·t3
+            t1i.add(t3r).intoArray(yi, (o + 3) * L);
+        }
     }
 
     // Each stage: for j in [0, n/r), k = j mod Ns, inputs x[j + t·n/r] times w^(t·k) with

@@ -133,21 +133,22 @@ public record Stft(int nFft, int winLength, int hop, Window window, boolean cent
     public void forEachBatch(float[] x, BatchConsumer consumer) {
         int frames = validatedFrames(x.length);
         float[] padded = center ? reflectPad(x, nFft / 2) : x;
-        float[] win = window.periodic(winLength);
+        float[] win = window.shared(winLength);
         int winOff = (nFft - winLength) / 2; // torch centres a shorter window in the frame
         RealFft fft = RealFft.of(nFft);
-        RealFft.Workspace ws = fft.workspace();
-        int lanes = RealFft.lanes();
-        float[] power = new float[bins() * lanes];
-        int[] starts = new int[lanes];
-        for (int t0 = 0; t0 < frames; t0 += lanes) {
-            int count = Math.min(lanes, frames - t0);
-            // lanes past the last frame repeat it (valid memory); their spectra are not handed on
-            for (int f = 0; f < lanes; f++) starts[f] = Math.min(f, count - 1) * hop;
-            LaneBatch.windowedFrames(padded, t0 * hop, starts, win, winOff, nFft, ws.input());
-            fft.forward(ws);
-            fft.power(ws, power);
-            consumer.accept(t0, count, power);
+        RealFft.Workspace ws = fft.takeWorkspace();
+        try {
+            int lanes = RealFft.lanes();
+            float[] power = new float[bins() * lanes];
+            for (int t0 = 0; t0 < frames; t0 += lanes) {
+                int count = Math.min(lanes, frames - t0);
+                // lanes past the last frame repeat it (valid memory); their spectra are not handed on
+                LaneBatch.windowedFrames(padded, t0 * hop, hop, count, win, winOff, nFft, ws.input());
+                fft.forwardPower(ws, power);
+                consumer.accept(t0, count, power);
+            }
+        } finally {
+            fft.giveBack(ws);
         }
     }
 

@@ -85,6 +85,14 @@ class RealFftTest {
         }
         assertEquals(energy, spectral / n, 1e-5 * energy, "Parseval at n=" + n);
 
+        // the fused power path, on the same input (still in lane 0 of the workspace)
+        float[] power = new float[fft.bins() * RealFft.lanes()];
+        fft.forwardPower(ws, power);
+        for (int k = 0; k < fft.bins(); k++) {
+            double want = (double) re[k] * re[k] + (double) im[k] * im[k];
+            assertEquals(want, power[k * RealFft.lanes()], 1e-6 * want + 1e-9 * norm * norm, "power n=" + n + " bin " + k);
+        }
+
         float[] back = new float[n];
         fft.inverse(re, im, back, ws);
         float peak = 0;
@@ -119,5 +127,17 @@ class RealFftTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RealFft.of(512).forward(ws));
         assertTrue(e.getMessage().contains("size 400"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RealFft.of(0));
+    }
+
+    @Test
+    void aThreadGetsItsSpareWorkspaceBackAndANestedCallAFreshOne() {
+        RealFft fft = RealFft.of(400);
+        RealFft.Workspace outer = fft.takeWorkspace();
+        RealFft.Workspace nested = fft.takeWorkspace();
+        assertTrue(outer != nested, "a workspace in use is never handed out twice");
+        fft.giveBack(nested);
+        fft.giveBack(outer);
+        assertTrue(fft.takeWorkspace() == outer, "the last one given back is reused");
+        assertThrows(IllegalArgumentException.class, () -> RealFft.of(512).giveBack(outer));
     }
 }
