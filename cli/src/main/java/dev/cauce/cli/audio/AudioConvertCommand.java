@@ -1,5 +1,6 @@
 package dev.cauce.cli.audio;
 
+import dev.cauce.cli.OutputChecks;
 import dev.cauce.core.ErrorReport;
 import dev.cauce.core.io.AtomicFiles;
 import dev.cauce.core.io.NdArray;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +90,9 @@ public final class AudioConvertCommand implements Callable<Integer> {
         if (!format.equals("npz") && !format.equals("npy")) throw new IllegalArgumentException("--format must be npz or npy, got '" + format + "'");
         if (frames < 0) throw new IllegalArgumentException("--frames must be >= 0, got " + frames);
         AudioFeatures features = featureOptions.features();
+        // before any decoding: a bad --out would otherwise surface only after the whole batch
+        if (format.equals("npz")) OutputChecks.file("--out", out, "--format npy writes a folder");
+        else OutputChecks.folder("--out", out);
         List<String> classes = new ArrayList<>();
         List<Item> items = scan(classes);
 
@@ -116,7 +121,7 @@ public final class AudioConvertCommand implements Callable<Integer> {
         }
 
         if (!report.isEmpty()) {
-            for (ErrorReport.Failure fl : report.failures()) err.println("error: " + fl.source() + ": " + fl.problem());
+            for (String line : failureLines(report)) err.println(line);
             if (failFast) {
                 err.println("stopped at the first failure (--on-error fail); nothing written");
                 return 1;
@@ -126,6 +131,12 @@ public final class AudioConvertCommand implements Callable<Integer> {
         err.printf("%d of %d files converted to %s (%s, %d x T)%s%n", ok, items.size(), out, features.kind().name().toLowerCase(),
                 features.bins(), report.isEmpty() ? "" : "; " + report.count() + " failed (listed above)");
         return report.isEmpty() ? 0 : 1;
+    }
+
+    /** One line per failed file, sorted by input path (workers finish in any order). */
+    static List<String> failureLines(ErrorReport report) {
+        return report.failures().stream().sorted(Comparator.comparing(ErrorReport.Failure::source))
+                .map(fl -> "error: " + fl.source() + ": " + fl.problem()).toList();
     }
 
     private List<Item> scan(List<String> classes) throws IOException {

@@ -1,5 +1,7 @@
 package dev.cauce.cli.audio;
 
+import dev.cauce.cli.CliRun;
+import dev.cauce.core.ErrorReport;
 import dev.cauce.core.io.NdArray;
 import dev.cauce.core.io.Npy;
 import dev.cauce.core.io.Npz;
@@ -13,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -131,5 +134,46 @@ class AudioCommandTest {
         new AudioDemo().run(samples(), tmp, new PrintStream(buf, true, StandardCharsets.UTF_8));
         assertTrue(Files.size(tmp.resolve("audio-preview.png")) > 1000);
         assertTrue(buf.toString(StandardCharsets.UTF_8).contains("14 recordings"), buf.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anUnusableOutIsRefusedBeforeAnyFileIsDecoded() throws IOException {
+        Path data = dataset(true); // notes.wav would be reported if decoding had started
+        Path folder = Files.createDirectories(tmp.resolve("already-a-folder"));
+        CliRun r = CliRun.of("audio", "convert", "--in", data.toString(), "--out", folder.toString(), "--quiet");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("error: --out " + folder + " is a folder, expected a file name (--format npy writes a folder)\n", r.err());
+
+        Path file = Files.writeString(tmp.resolve("plain.txt"), "x");
+        r = CliRun.of("audio", "convert", "--in", data.toString(), "--out", file.toString(), "--format", "npy", "--quiet");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("error: --out " + file + " is a file, expected a folder\n", r.err());
+
+        Path under = file.resolve("sub/digits.npz");
+        r = CliRun.of("audio", "convert", "--in", data.toString(), "--out", under.toString(), "--quiet");
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals("error: --out " + under + ": cannot write there, " + file + " is a file, not a folder\n", r.err());
+        try (var s = Files.list(tmp)) {
+            assertEquals(3, s.count(), "data, the folder and the file: nothing written");
+        }
+    }
+
+    @Test
+    void failedFilesAreListedInInputPathOrder() throws IOException {
+        Path data = dataset(false);
+        for (String bad : new String[] {"es/z.wav", "en/b.wav", "es/a.wav", "en/y.wav", "es/m.wav", "en/k.wav"}) {
+            Files.writeString(data.resolve(bad), "not audio");
+        }
+        Run r = convert("--in", data.toString(), "--out", tmp.resolve("d.npz").toString(), "--threads", "2", "--quiet");
+        assertEquals(1, r.code(), r.err());
+        List<String> failed = r.err().lines().filter(l -> l.startsWith("error: ")).toList();
+        assertEquals(6, failed.size(), r.err());
+        assertEquals(failed.stream().sorted().toList(), failed, "sorted by input path");
+
+        ErrorReport report = new ErrorReport(); // as workers might finish: out of order
+        report.add(data.resolve("es/z.wav").toString(), "bad");
+        report.add(data.resolve("en/b.wav").toString(), "bad");
+        assertEquals(List.of("error: " + data.resolve("en/b.wav") + ": bad", "error: " + data.resolve("es/z.wav") + ": bad"),
+                AudioConvertCommand.failureLines(report));
     }
 }

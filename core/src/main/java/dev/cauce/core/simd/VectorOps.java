@@ -88,6 +88,80 @@ public final class VectorOps {
         }
     }
 
+    /** {@code x[i] = sqrt(x[i])} for i in [0, n) (e.g. power to magnitude spectra). */
+    public static void sqrt(int n, float[] x, int off) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        for (; i < bound; i += L) FloatVector.fromArray(S, x, off + i).sqrt().intoArray(x, off + i);
+        for (; i < n; i++) x[off + i] = (float) Math.sqrt(x[off + i]);
+    }
+
+    /**
+     * Valid cross-correlation added into {@code out}: {@code out[outOff+k] += Σ_s taps[s]·x[xOff+k+s]}
+     * for k in [0, count); {@code x} must hold {@code xOff + count + taps.length - 1} samples. Four
+     * vectors of outputs are accumulated in registers at a time (independent FMA chains), each tap
+     * broadcast once per block: the inner loop of polyphase resampling and FIR filters.
+     */
+    public static void correlateAdd(float[] x, int xOff, float[] taps, float[] out, int outOff, int count) {
+        int nt = taps.length;
+        if (xOff + count + nt - 1 > x.length) {
+            throw new IllegalArgumentException("x has " + x.length + " samples, needs " + (xOff + count + nt - 1));
+        }
+        int k = 0;
+        for (; k + 4 * L <= count; k += 4 * L) {
+            int o = outOff + k, b = xOff + k;
+            FloatVector a0 = FloatVector.fromArray(S, out, o), a1 = FloatVector.fromArray(S, out, o + L);
+            FloatVector a2 = FloatVector.fromArray(S, out, o + 2 * L), a3 = FloatVector.fromArray(S, out, o + 3 * L);
+            for (int s = 0; s < nt; s++) {
+                FloatVector w = FloatVector.broadcast(S, taps[s]);
+                a0 = FloatVector.fromArray(S, x, b + s).fma(w, a0);
+                a1 = FloatVector.fromArray(S, x, b + s + L).fma(w, a1);
+                a2 = FloatVector.fromArray(S, x, b + s + 2 * L).fma(w, a2);
+                a3 = FloatVector.fromArray(S, x, b + s + 3 * L).fma(w, a3);
+            }
+            a0.intoArray(out, o);
+            a1.intoArray(out, o + L);
+            a2.intoArray(out, o + 2 * L);
+            a3.intoArray(out, o + 3 * L);
+        }
+        for (; k + L <= count; k += L) {
+            FloatVector a = FloatVector.fromArray(S, out, outOff + k);
+            for (int s = 0; s < nt; s++) a = FloatVector.fromArray(S, x, xOff + k + s).fma(FloatVector.broadcast(S, taps[s]), a);
+            a.intoArray(out, outOff + k);
+        }
+        for (; k < count; k++) {
+            float a = out[outOff + k];
+            for (int s = 0; s < nt; s++) a = Math.fma(taps[s], x[xOff + k + s], a);
+            out[outOff + k] = a;
+        }
+    }
+
+    /** Takes lanes 0..L/2-1 of two vectors alternately: a0 b0 a1 b1 … */
+    private static final jdk.incubator.vector.VectorShuffle<Float> ZIP_LO =
+            jdk.incubator.vector.VectorShuffle.fromOp(S, i -> (i % 2 == 0 ? 0 : L) + i / 2);
+    /** The same for lanes L/2..L-1. */
+    private static final jdk.incubator.vector.VectorShuffle<Float> ZIP_HI =
+            jdk.incubator.vector.VectorShuffle.fromOp(S, i -> (i % 2 == 0 ? 0 : L) + L / 2 + i / 2);
+
+    /**
+     * {@code out[outOff + 2k] = a[k]}, {@code out[outOff + 2k + 1] = b[k]} for k in [0, count): two
+     * sequences merged sample by sample (the two phases of a 2x upsampler), by vector shuffles
+     * rather than strided scalar stores.
+     */
+    public static void interleave(float[] a, float[] b, float[] out, int outOff, int count) {
+        int k = 0;
+        int bound = S.loopBound(count);
+        for (; k < bound; k += L) {
+            FloatVector va = FloatVector.fromArray(S, a, k), vb = FloatVector.fromArray(S, b, k);
+            va.rearrange(ZIP_LO, vb).intoArray(out, outOff + 2 * k);
+            va.rearrange(ZIP_HI, vb).intoArray(out, outOff + 2 * k + L);
+        }
+        for (; k < count; k++) {
+            out[outOff + 2 * k] = a[k];
+            out[outOff + 2 * k + 1] = b[k];
+        }
+    }
+
     /** ReLU forward: {@code y[i] = max(x[i], 0)} ({@code y} may alias x). */
     public static void relu(int n, float[] x, float[] y) {
         int i = 0;

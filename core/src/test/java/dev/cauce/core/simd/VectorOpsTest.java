@@ -2,6 +2,7 @@ package dev.cauce.core.simd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -47,6 +48,27 @@ class VectorOpsTest {
     }
 
     @Test
+    void correlateAddAndSqrtMatchScalarDefinitions() {
+        float[] taps = ramp(15, 0.5f, -0.0625f);
+        for (int count : new int[] {0, 1, 7, 8, 9, 31, 32, 33, 100}) {
+            float[] x = ramp(count + taps.length - 1 + 3, -1f, 0.03125f);
+            float[] out = ramp(count + 2, 2f, 0.25f);
+            float[] expected = out.clone();
+            for (int k = 0; k < count; k++) {
+                double acc = expected[1 + k];
+                for (int s = 0; s < taps.length; s++) acc += (double) taps[s] * x[3 + k + s];
+                expected[1 + k] = (float) acc;
+            }
+            VectorOps.correlateAdd(x, 3, taps, out, 1, count);
+            for (int k = 0; k < out.length; k++) assertEquals(expected[k], out[k], 1e-5, "count " + count + " index " + k);
+            float[] r = ramp(count, 0f, 0.5f);
+            VectorOps.sqrt(count, r, 0);
+            for (int k = 0; k < count; k++) assertEquals((float) Math.sqrt(k * 0.5), r[k], 1e-6);
+        }
+        assertThrows(IllegalArgumentException.class, () -> VectorOps.correlateAdd(new float[10], 0, taps, new float[10], 0, 1));
+    }
+
+    @Test
     void rowBroadcastAndColumnSums() {
         int rows = 5, cols = 19;
         float[] m = ramp(rows * cols, -4f, 0.25f);
@@ -83,5 +105,20 @@ class VectorOpsTest {
     void selfCheckPassesOnThisJvm() {
         assertTrue(VectorSupport.floatLanes() >= 4, "lanes " + VectorSupport.floatLanes());
         assertEquals(java.util.Optional.empty(), VectorSupport.check());
+    }
+
+    @Test
+    void interleaveAlternatesTheTwoInputs() {
+        for (int n : new int[] {0, 1, 7, 8, 16, 17, 33, 100}) {
+            float[] a = ramp(n, 1f, 1f), b = ramp(n, -1f, -1f);
+            float[] out = new float[2 * n + 3];
+            java.util.Arrays.fill(out, Float.NaN);
+            VectorOps.interleave(a, b, out, 3, n);
+            for (int i = 0; i < 3; i++) assertTrue(Float.isNaN(out[i]), "before the offset, n=" + n);
+            for (int k = 0; k < n; k++) {
+                assertEquals(a[k], out[3 + 2 * k], "n=" + n + " a[" + k + "]");
+                assertEquals(b[k], out[3 + 2 * k + 1], "n=" + n + " b[" + k + "]");
+            }
+        }
     }
 }

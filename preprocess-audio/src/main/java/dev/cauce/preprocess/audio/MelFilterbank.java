@@ -1,6 +1,7 @@
 package dev.cauce.preprocess.audio;
 
 import dev.cauce.core.Tensor;
+import dev.cauce.core.simd.LaneBatch;
 
 /**
  * Triangular mel filters over the bins of a one-sided spectrum, built exactly like torchaudio's
@@ -153,6 +154,15 @@ public final class MelFilterbank {
             for (int k = 0; k < w.length; k++) acc += w[k] * spectrum[s + k];
             out[m] = acc;
         }
+    }
+
+    /**
+     * Mel energies of a batch of spectra in {@link dev.cauce.core.simd.RealFft}'s lane layout
+     * ({@code spectra[k·lanes + f]}, {@code count} frames used) into columns {@code t0 .. t0+count-1}
+     * of the (nMels, frames) array {@code out}.
+     */
+    void applyBatch(float[] spectra, int count, float[] out, int frames, int t0) {
+        for (int m = 0; m < nMels; m++) LaneBatch.weightedRowSum(weights[m], spectra, start[m], out, m * frames + t0, count);
     }
 
     /** Applies the filters to every frame of a (nFreqs, T) spectrogram, giving (nMels, T). */

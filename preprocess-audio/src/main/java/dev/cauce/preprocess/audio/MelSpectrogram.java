@@ -1,5 +1,7 @@
 package dev.cauce.preprocess.audio;
 
+import dev.cauce.core.simd.VectorOps;
+
 /**
  * Power (or magnitude) STFT followed by a mel filterbank, as torchaudio's {@code MelSpectrogram}.
  * The linear spectrogram is never stored: each frame's spectrum goes straight through the filters.
@@ -28,12 +30,9 @@ public record MelSpectrogram(Stft stft, MelFilterbank filterbank, int power) {
         int frames = stft.validatedFrames(x.length);
         int nMels = filterbank.nMels();
         float[] out = new float[nMels * frames];
-        Stft.ColumnWriter w = new Stft.ColumnWriter(out, nMels, frames);
-        float[] mel = new float[nMels];
-        stft.forEachFrame(x, (t, p) -> {
-            if (power == 1) for (int k = 0; k < p.length; k++) p[k] = (float) Math.sqrt(p[k]);
-            filterbank.apply(p, mel);
-            w.put(t, mel);
+        stft.forEachBatch(x, (t0, count, p) -> {
+            if (power == 1) VectorOps.sqrt(p.length, p, 0);
+            filterbank.applyBatch(p, count, out, frames, t0);
         });
         return new Spectrogram(out, nMels, frames);
     }
