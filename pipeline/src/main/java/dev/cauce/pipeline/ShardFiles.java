@@ -11,6 +11,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,13 @@ final class ShardFiles {
                 Npy.write(dir.resolve(base + ".y.npy"), y);
                 return List.of(base + ".x.npy", base + ".y.npy");
             }
-            default -> {
+            case PARQUET -> {
+                List<ParquetShards.Row> rows = new ArrayList<>(xs.size());
+                for (int i = 0; i < xs.size(); i++) rows.add(new ParquetShards.Row(ids.get(i), Math.toIntExact(labels.get(i)), xs.get(i)));
+                AtomicFiles.write(dir.resolve(base + ".parquet"), raw -> ParquetShards.write(raw, rows, withLabels, out.compression().codec()));
+                return List.of(base + ".parquet");
+            }
+            default -> { // WDS
                 AtomicFiles.write(dir.resolve(base + ".tar"), raw -> {
                     TarArchiveOutputStream tar = new TarArchiveOutputStream(raw);
                     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
