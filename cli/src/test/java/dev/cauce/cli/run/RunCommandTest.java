@@ -57,7 +57,7 @@ class RunCommandTest {
         assertEquals(0, run(spec.toString(), "--threads", "2"), err.toString());
         assertTrue(out.toString().startsWith("7 inputs, 7 written to 2 shards in "), out.toString());
         assertTrue(Files.exists(work.resolve("shards/shard-00001.npz")));
-        assertTrue(Files.exists(work.resolve("shards/manifest.json")));
+        assertTrue(Files.exists(work.resolve("shards/_manifest.json")));
         out.reset();
         assertEquals(0, run(spec.toString()));
         assertTrue(out.toString().contains("(2 shards resumed)"), out.toString());
@@ -88,6 +88,23 @@ class RunCommandTest {
         assertEquals(1, run(spec.toString()));
         assertTrue(err.toString().contains("1 inputs skipped"), err.toString());
         assertTrue(err.toString().contains("  jpg/cut.jpg: corrupt or truncated JPEG data"), err.toString());
+    }
+
+    @Test
+    void writesParquetShardsAndRejectsABadCompressionWithItsKeyPath() throws IOException {
+        photos();
+        Path spec = Files.writeString(work.resolve("pq.yaml"), SPEC.formatted("resize", "12")
+                .replace("format: npz", "format: parquet, compression: zstd"));
+        assertEquals(0, run(spec.toString()), err.toString());
+        byte[] shard = Files.readAllBytes(work.resolve("shards/shard-00001.parquet"));
+        assertEquals("PAR1", new String(shard, 0, 4, StandardCharsets.US_ASCII));
+        assertEquals("PAR1", new String(shard, shard.length - 4, 4, StandardCharsets.US_ASCII));
+
+        err.reset();
+        Path bad = Files.writeString(work.resolve("bad.yaml"), SPEC.formatted("resize", "12")
+                .replace("format: npz", "format: parquet, compression: gzip").replace("dir: shards", "dir: other"));
+        assertEquals(2, run(bad.toString()));
+        assertEquals("error: " + bad + ": output.compression: 'gzip' is not allowed, allowed [snappy, zstd, none]", err.toString().strip());
     }
 
     @Test
