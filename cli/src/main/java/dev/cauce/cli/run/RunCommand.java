@@ -50,6 +50,22 @@ import java.util.concurrent.Callable;
                 "  seed: 42",
                 "", "  cauce run digits.yaml",
                 "  cauce run --list",
+                "", "Example (mails.yaml): mails with words replaced by WordNet synonyms and word2vec neighbours:",
+                "  source: {folder: mail, labels: folders}",
+                "  transforms:",
+                "    - {name: text.read, params: {decoding: latin1}}",
+                "    - name: text.word_replace",
+                "      params: {source: wordnet, wordnet: wordnet-extract.tsv, fraction: 0.2}",
+                "    - name: text.word_replace",
+                "      params: {source: word2vec, vectors: mail.bin, k: 5, minSimilarity: 0.5, fraction: 0.1}",
+                "    - text.tokenize.simple",
+                "    - {name: text.hashing, params: {nFeatures: 4096, alternateSign: false, l2: true}}",
+                "    - text.to_tensor",
+                "  output: {dir: mail-shards, format: parquet, compression: zstd}",
+                "Files named by transform parameters are relative to the spec file's folder too: text.word_replace takes "
+                        + "source misspellings (bundled), wordnet (wordnet: a WordNet 3.0 database folder or a word<TAB>alt,alt "
+                        + "table) or word2vec (vectors: a word2vec text file, or binary when it ends in .bin; k: 5, "
+                        + "minSimilarity: 0.5).",
                 "", "Writes into output.dir: shard-NNNNN.npz (x float32 (N, ...), y int64 labels) or .x.npy/.y.npy or .tar "
                         + "(WebDataset: KEY.npy, KEY.cls) or .parquet, and _fitted.json, _manifest.json (classes, inputs per shard, "
                         + "failures), _run.json.",
