@@ -33,10 +33,10 @@ final class ShardFiles {
     static List<String> write(PipelineSpec.Output out, Path dir, int shard, List<Tensor> xs, List<Long> labels,
                               List<String> ids, boolean withLabels) throws IOException {
         String base = name(shard);
-        NdArray x = NdArray.of(Tensor.stack(xs));
-        NdArray y = NdArray.ofLongs(labels.stream().mapToLong(Long::longValue).toArray(), labels.size());
         switch (out.format()) {
             case NPZ -> {
+                NdArray x = NdArray.of(Tensor.stack(xs));
+                NdArray y = labels(labels);
                 Map<String, NdArray> arrays = new LinkedHashMap<>();
                 arrays.put("x", x);
                 if (withLabels) arrays.put("y", y);
@@ -45,9 +45,9 @@ final class ShardFiles {
                 return List.of(base + ".npz");
             }
             case NPY -> {
-                Npy.write(dir.resolve(base + ".x.npy"), x);
+                Npy.write(dir.resolve(base + ".x.npy"), NdArray.of(Tensor.stack(xs)));
                 if (!withLabels) return List.of(base + ".x.npy");
-                Npy.write(dir.resolve(base + ".y.npy"), y);
+                Npy.write(dir.resolve(base + ".y.npy"), labels(labels));
                 return List.of(base + ".x.npy", base + ".y.npy");
             }
             case PARQUET -> {
@@ -71,6 +71,14 @@ final class ShardFiles {
                 return List.of(base + ".tar");
             }
         }
+    }
+
+    /**
+     * The labels as an int64 array. Only the batch formats (NPZ, NPY) stack the shard into arrays;
+     * Parquet and tar shards are written sample by sample, without a second copy of the shard.
+     */
+    private static NdArray labels(List<Long> labels) {
+        return NdArray.ofLongs(labels.stream().mapToLong(Long::longValue).toArray(), labels.size());
     }
 
     /**
