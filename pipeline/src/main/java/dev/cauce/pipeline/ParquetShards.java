@@ -1,6 +1,7 @@
 package dev.cauce.pipeline;
 
 import dev.cauce.core.Tensor;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -37,7 +38,8 @@ import java.util.Map;
  * </pre>
  * Standard three-level lists, so pandas, pyarrow, Spark and DuckDB read the columns as arrays with no
  * custom code; {@code x_shape} rather than {@code shape} because a pandas column named {@code shape}
- * hides behind {@code DataFrame.shape}. The output is deterministic: same rows, same bytes.
+ * hides behind {@code DataFrame.shape}. The output is deterministic: same rows, same bytes, in any
+ * JVM (see the writer version below).
  */
 final class ParquetShards {
     static final String KEY = "key";
@@ -68,6 +70,12 @@ final class ParquetShards {
                 .withCompressionCodec(codec)
                 // Keys are unique and tensors are floats: a dictionary would only be tried and dropped.
                 .withDictionaryEncoding(false)
+                // Data pages v2, for the same bytes in every JVM: with v1 pages a column chunk lists
+                // two encodings (the values' and the levels'), which parquet-java keeps in a HashSet
+                // of enum constants, whose iteration order follows identity hash codes and so
+                // changes from one JVM to the next. V2 pages record only the values' encoding, one
+                // per column here (PLAIN floats, DELTA_BINARY_PACKED ints, DELTA_BYTE_ARRAY keys).
+                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_2_0)
                 .build()) {
             for (Row r : rows) w.write(r);
         }
