@@ -176,9 +176,9 @@ public final class AugmentTransforms implements TransformProvider {
                 case "white" -> AddNoise.white(lo, hi);
                 case "pink" -> AddNoise.pink(lo, hi);
                 default -> {
-                    String file = p.string("recording");
+                    Path file = p.file("recording", false);
                     try {
-                        yield AddNoise.recording(Wav.read(Path.of(file)), file, lo, hi);
+                        yield AddNoise.recording(Wav.read(file), p.string("recording"), lo, hi);
                     } catch (IOException e) {
                         throw new SpecException(p.pathOf("recording"), "cannot read the noise recording: " + e.getMessage(), e);
                     }
@@ -209,11 +209,30 @@ public final class AugmentTransforms implements TransformProvider {
         out.add(TransformFactory.of("text.ocr_noise", t, t, "OCR confusions", p -> new OcrNoise(fraction(p))));
         out.add(TransformFactory.of("text.word_noise", t, t, "swap, delete or insert words", p -> new WordNoise(
                 p.enumValue("op", WordNoise.Op.class), fraction(p), p.strings("vocabulary", List.of()))));
-        out.add(TransformFactory.of("text.word_replace", t, t, "replace words by common misspellings", p -> {
-            // Synonym (WordNet) and word2vec sources need data that is not part of the spec.
-            p.choice("source", List.of("misspellings"));
-            return WordReplace.misspellings(fraction(p));
-        }));
+        out.add(TransformFactory.of("text.word_replace", t, t, "replace words by misspellings, WordNet synonyms or word2vec neighbours",
+                AugmentTransforms::wordReplace));
+    }
+
+    /**
+     * The source's data file is read here, once per build (once per executor on Spark): a missing
+     * or unreadable file is a spec error naming the parameter and the file, before any input runs.
+     */
+    private static WordReplace wordReplace(Params p) {
+        String source = p.choice("source", List.of("misspellings", "wordnet", "word2vec"));
+        double fraction = fraction(p);
+        if (source.equals("misspellings")) return WordReplace.misspellings(fraction);
+        String key = source.equals("wordnet") ? "wordnet" : "vectors";
+        Path file = source.equals("wordnet") ? p.existing(key) : p.file(key, false);
+        try {
+            return source.equals("wordnet")
+                    ? WordReplace.synonyms(p.string(key), file, fraction)
+                    : WordReplace.neighbours(p.string(key), file, p.integer("k", 1, 1000, 5), p.number("minSimilarity", -1, 1, 0.5), fraction);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof SpecException se) throw se;
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new SpecException(p.pathOf(key), (why.contains(file.toString()) ? "" : file + ": ") + "cannot be read as "
+                    + (source.equals("wordnet") ? "a WordNet folder or thesaurus table" : "word2vec vectors") + ": " + why, e);
+        }
     }
 
     private static double fraction(Params p) {

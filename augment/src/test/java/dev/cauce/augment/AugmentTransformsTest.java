@@ -144,7 +144,10 @@ class AugmentTransformsTest {
         assertTrue(order.getMessage().startsWith("transforms[0].params: "), order.getMessage());
 
         SpecException source = assertThrows(SpecException.class, () -> registry.build(
+                TransformSpec.of("text.word_replace", Map.of("source", "thesaurus", "fraction", 0.1)), "transforms[0]"));
+        assertEquals("transforms[0].params.source: 'thesaurus' is not allowed, allowed [misspellings, wordnet, word2vec]", source.getMessage());
+        SpecException noFile = assertThrows(SpecException.class, () -> registry.build(
                 TransformSpec.of("text.word_replace", Map.of("source", "wordnet", "fraction", 0.1)), "transforms[0]"));
-        assertEquals("transforms[0].params.source: 'wordnet' is not allowed, allowed [misspellings]", source.getMessage());
+        assertEquals("transforms[0].params.wordnet: missing (required parameter)", noFile.getMessage());
     }
 }

@@ -37,7 +37,8 @@ public final class Pipeline {
         this.spec = SpecFiles.parse(tree, base);
         this.json = SpecFiles.canonicalJson(tree);
         this.base = base.toString();
-        this.chain = registry.chain(spec.transforms(), "transforms", Encoded.class);
+        // Files named by transform parameters (a thesaurus, word vectors) are relative to the spec's folder, as the source is.
+        this.chain = registry.resolvingAgainst(base).chain(spec.transforms(), "transforms", Encoded.class);
         Class<?> out = registry.outputOf(spec.transforms(), Encoded.class);
         if (out != Object.class && !Tensor.class.isAssignableFrom(out)) {
             throw new SpecException("transforms[" + (spec.transforms().size() - 1) + "]", "gives " + out.getSimpleName()

@@ -68,7 +68,25 @@ public record PipelineSpec(Source source, List<TransformSpec> transforms, List<F
         /** two {@code .npy} per shard: {@code shard-k.x.npy} and {@code shard-k.y.npy} */
         NPY,
         /** one tar per shard in the WebDataset layout: {@code KEY.npy} and {@code KEY.cls} per sample */
-        WDS
+        WDS,
+        /**
+         * one {@code .parquet} per shard, a row per sample: {@code key} string, {@code label} int32 (when
+         * labelled), {@code x} list&lt;float&gt; (the tensor in row-major order), {@code x_shape} list&lt;int32&gt;
+         */
+        PARQUET
+    }
+
+    /** Page compression of Parquet shards. */
+    public enum Compression {
+        SNAPPY, ZSTD, NONE;
+
+        org.apache.parquet.hadoop.metadata.CompressionCodecName codec() {
+            return switch (this) {
+                case SNAPPY -> org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY;
+                case ZSTD -> org.apache.parquet.hadoop.metadata.CompressionCodecName.ZSTD;
+                case NONE -> org.apache.parquet.hadoop.metadata.CompressionCodecName.UNCOMPRESSED;
+            };
+        }
     }
 
     /**
@@ -76,9 +94,10 @@ public record PipelineSpec(Source source, List<TransformSpec> transforms, List<F
      * @param format    the shard format
      * @param shardSize inputs per shard (the last shard may be shorter); shard k holds inputs
      *                  {@code [k*shardSize, (k+1)*shardSize)} of the sorted input list
-     * @param compress  deflate NPZ members ({@code numpy.savez_compressed})
+     * @param compress    deflate NPZ members ({@code numpy.savez_compressed})
+     * @param compression page compression of Parquet shards (snappy unless the spec says otherwise)
      */
-    public record Output(Path dir, Format format, int shardSize, boolean compress) { }
+    public record Output(Path dir, Format format, int shardSize, boolean compress, Compression compression) { }
 
     /** The first fitted step, if any. */
     public Optional<Fit> firstFit() {

@@ -24,22 +24,30 @@ import java.util.stream.Stream;
 /**
  * The output folder of a run and its bookkeeping, shared by both engines:
  * <ul>
- *   <li>{@code run.json}: the spec's fingerprint; a rerun into the folder must continue the same job;</li>
- *   <li>{@code fitted.json}: the fitted steps, saved once, so a resumed run does not refit;</li>
- *   <li>{@code journal/shard-NNNNN.json}: one small file per finished shard, written (atomically)
+ *   <li>{@code _run.json}: the spec's fingerprint; a rerun into the folder must continue the same job;</li>
+ *   <li>{@code _fitted.json}: the fitted steps, saved once, so a resumed run does not refit;</li>
+ *   <li>{@code _journal/shard-NNNNN.json}: one small file per finished shard, written (atomically)
  *       after the shard's files were renamed into place; what a rerun after a crash or Ctrl-C skips.
  *       One file per shard rather than one appended log, so local threads and Spark executors on a
  *       shared file system record their shards without any locking;</li>
- *   <li>{@code manifest.json}: written when every shard is done (then the journal is removed):
+ *   <li>{@code _manifest.json}: written when every shard is done (then the journal is removed):
  *       classes, every shard's inputs and every failed input, sorted, so two runs of one spec give
  *       the same bytes whatever the engine, thread count or interruptions.</li>
  * </ul>
+ * Their names start with '_' (temporary files with '.'), the names Spark, pyarrow/pandas and Hadoop
+ * tools skip when they read a folder, so {@code spark.read.parquet(dir)} or {@code pandas.read_parquet(dir)}
+ * sees the Parquet shards only.
  * A crash between a shard's rename and its journal line only means the shard is written again,
  * with the same bytes; a crash while writing leaves a temporary file that {@link #open} removes.
  */
 public final class RunDirectory {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final ObjectMapper PRETTY = JSON.copy().enable(SerializationFeature.INDENT_OUTPUT);
+
+    static final String RUN = "_run.json";
+    static final String FITTED = "_fitted.json";
+    static final String MANIFEST = "_manifest.json";
+    static final String JOURNAL = "_journal";
 
     private final Path dir;
 
@@ -52,12 +60,12 @@ public final class RunDirectory {
         Path dir = p.spec().output().dir();
         Files.createDirectories(dir);
         removeStrayTemporaries(dir);
-        removeStrayTemporaries(dir.resolve("journal"));
+        removeStrayTemporaries(dir.resolve(JOURNAL));
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("fingerprint", p.fingerprint());
         run.put("inputs", inputs.size());
         run.put("classes", inputs.classes());
-        Path runFile = dir.resolve("run.json");
+        Path runFile = dir.resolve(RUN);
         byte[] bytes = PRETTY.writeValueAsBytes(run);
         if (Files.exists(runFile)) {
             if (!java.util.Arrays.equals(Files.readAllBytes(runFile), bytes)) {
@@ -81,7 +89,7 @@ public final class RunDirectory {
         }
     }
 
-    /** The fitted steps as JSON (what {@code fitted.json} holds), e.g. to ship them to Spark executors. */
+    /** The fitted steps as JSON (what {@code _fitted.json} holds), e.g. to ship them to Spark executors. */
     public static String fittedJson(List<Scaler> fitted) {
         try {
             return PRETTY.writeValueAsString(fitted.stream().map(s -> SpecFiles.toTree(s.spec())).toList());
@@ -113,7 +121,7 @@ public final class RunDirectory {
 
     /** The fitted steps of an earlier (interrupted) run of this job, if it got that far. */
     public Optional<List<Scaler>> fitted() throws IOException {
-        Path f = dir.resolve("fitted.json");
+        Path f = dir.resolve(FITTED);
         if (!Files.exists(f)) return Optional.empty();
         return Optional.of(fittedFromJson(Files.readString(f)));
     }
@@ -121,13 +129,13 @@ public final class RunDirectory {
     /** Saves the fitted steps (doubles in shortest round-trip form: reloading gives the same bits). */
     public void saveFitted(List<Scaler> fitted) throws IOException {
         byte[] bytes = fittedJson(fitted).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(dir.resolve("fitted.json"), out -> out.write(bytes));
+        AtomicFiles.write(dir.resolve(FITTED), out -> out.write(bytes));
     }
 
     /** Shards already finished: from the manifest of a complete run, else from the journal. */
     public Map<Integer, ShardResult> done() throws IOException {
         Map<Integer, ShardResult> out = new TreeMap<>();
-        Path manifest = dir.resolve("manifest.json");
+        Path manifest = dir.resolve(MANIFEST);
         List<Map<String, Object>> entries = new ArrayList<>();
         if (Files.exists(manifest)) {
             Map<?, ?> m = JSON.readValue(manifest.toFile(), Map.class);
@@ -155,7 +163,7 @@ public final class RunDirectory {
     }
 
     private Path journal() {
-        return dir.resolve("journal");
+        return dir.resolve(JOURNAL);
     }
 
     /** Records a finished shard (after its files were renamed into place). Safe from any thread or process. */
@@ -174,7 +182,7 @@ public final class RunDirectory {
         m.put("failed", sorted.stream().mapToInt(r -> r.failed().size()).sum());
         m.put("shards", sorted.stream().map(RunDirectory::toTree).toList());
         byte[] bytes = PRETTY.writeValueAsBytes(m);
-        AtomicFiles.write(dir.resolve("manifest.json"), out -> out.write(bytes));
+        AtomicFiles.write(dir.resolve(MANIFEST), out -> out.write(bytes));
         if (Files.isDirectory(journal())) {
             try (Stream<Path> s = Files.list(journal())) {
                 for (Path f : s.toList()) Files.delete(f);

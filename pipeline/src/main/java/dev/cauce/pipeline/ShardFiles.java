@@ -11,6 +11,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,10 +33,10 @@ final class ShardFiles {
     static List<String> write(PipelineSpec.Output out, Path dir, int shard, List<Tensor> xs, List<Long> labels,
                               List<String> ids, boolean withLabels) throws IOException {
         String base = name(shard);
-        NdArray x = NdArray.of(Tensor.stack(xs));
-        NdArray y = NdArray.ofLongs(labels.stream().mapToLong(Long::longValue).toArray(), labels.size());
         switch (out.format()) {
             case NPZ -> {
+                NdArray x = NdArray.of(Tensor.stack(xs));
+                NdArray y = labels(labels);
                 Map<String, NdArray> arrays = new LinkedHashMap<>();
                 arrays.put("x", x);
                 if (withLabels) arrays.put("y", y);
@@ -44,12 +45,18 @@ final class ShardFiles {
                 return List.of(base + ".npz");
             }
             case NPY -> {
-                Npy.write(dir.resolve(base + ".x.npy"), x);
+                Npy.write(dir.resolve(base + ".x.npy"), NdArray.of(Tensor.stack(xs)));
                 if (!withLabels) return List.of(base + ".x.npy");
-                Npy.write(dir.resolve(base + ".y.npy"), y);
+                Npy.write(dir.resolve(base + ".y.npy"), labels(labels));
                 return List.of(base + ".x.npy", base + ".y.npy");
             }
-            default -> {
+            case PARQUET -> {
+                List<ParquetShards.Row> rows = new ArrayList<>(xs.size());
+                for (int i = 0; i < xs.size(); i++) rows.add(new ParquetShards.Row(ids.get(i), Math.toIntExact(labels.get(i)), xs.get(i)));
+                AtomicFiles.write(dir.resolve(base + ".parquet"), raw -> ParquetShards.write(raw, rows, withLabels, out.compression().codec()));
+                return List.of(base + ".parquet");
+            }
+            default -> { // WDS
                 AtomicFiles.write(dir.resolve(base + ".tar"), raw -> {
                     TarArchiveOutputStream tar = new TarArchiveOutputStream(raw);
                     tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -64,6 +71,14 @@ final class ShardFiles {
                 return List.of(base + ".tar");
             }
         }
+    }
+
+    /**
+     * The labels as an int64 array. Only the batch formats (NPZ, NPY) stack the shard into arrays;
+     * Parquet and tar shards are written sample by sample, without a second copy of the shard.
+     */
+    private static NdArray labels(List<Long> labels) {
+        return NdArray.ofLongs(labels.stream().mapToLong(Long::longValue).toArray(), labels.size());
     }
 
     /**

@@ -154,14 +154,25 @@ public final class SpecFiles {
     }
 
     private static PipelineSpec.Output output(Map<String, Object> m, Path base) {
-        checkKeys(m, "output", List.of("dir", "format", "shardSize", "compress"));
+        checkKeys(m, "output", List.of("dir", "format", "shardSize", "compress", "compression"));
         Path dir = base.resolve(string(required(m, "dir", "output"), "output.dir")).normalize();
         PipelineSpec.Format format = m.containsKey("format")
-                ? PipelineSpec.Format.valueOf(choice(m.get("format"), "output.format", List.of("npz", "npy", "wds")).toUpperCase(Locale.ROOT))
+                ? PipelineSpec.Format.valueOf(choice(m.get("format"), "output.format", List.of("npz", "npy", "wds", "parquet")).toUpperCase(Locale.ROOT))
                 : PipelineSpec.Format.NPZ;
         int shardSize = m.containsKey("shardSize") ? (int) integer(m.get("shardSize"), "output.shardSize", 1, 100_000_000) : 1000;
         boolean compress = m.containsKey("compress") && bool(m.get("compress"), "output.compress");
-        return new PipelineSpec.Output(dir, format, shardSize, compress);
+        if (m.containsKey("compress") && format == PipelineSpec.Format.PARQUET) {
+            throw new SpecException("output.compress", "applies to npz only; Parquet shards take compression: snappy | zstd | none");
+        }
+        PipelineSpec.Compression compression = PipelineSpec.Compression.SNAPPY;
+        if (m.containsKey("compression")) {
+            if (format != PipelineSpec.Format.PARQUET) {
+                throw new SpecException("output.compression", "applies to format parquet only (npz shards take compress: true)");
+            }
+            compression = PipelineSpec.Compression.valueOf(
+                    choice(m.get("compression"), "output.compression", List.of("snappy", "zstd", "none")).toUpperCase(Locale.ROOT));
+        }
+        return new PipelineSpec.Output(dir, format, shardSize, compress, compression);
     }
 
     static List<TransformSpec> transforms(Object value, String path) {

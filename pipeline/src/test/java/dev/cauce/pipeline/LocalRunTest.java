@@ -109,14 +109,14 @@ class LocalRunTest {
                 () -> new LocalRunner(Pipeline.load(specFile), 1, RunListener.NONE, 2).run());
         assertTrue(stop.getMessage().contains("resume"));
         Path out = work.resolve("resumed");
-        assertFalse(Files.exists(out.resolve("manifest.json")), "no manifest before the job is complete");
-        try (Stream<Path> journal = Files.list(out.resolve("journal"))) {
+        assertFalse(Files.exists(out.resolve("_manifest.json")), "no manifest before the job is complete");
+        try (Stream<Path> journal = Files.list(out.resolve("_journal"))) {
             assertEquals(List.of("shard-00000.json", "shard-00001.json"), journal.map(p -> p.getFileName().toString()).sorted().toList());
         }
         // What a kill in the middle of writes leaves behind: temporary files, and a shard renamed
         // into place whose journal entry was not written yet.
         Files.write(out.resolve(".shard-00003.tar.12345.1.tmp"), new byte[] {1, 2, 3});
-        Files.write(out.resolve("journal/.shard-00003.json.12345.1.tmp"), new byte[] {4});
+        Files.write(out.resolve("_journal/.shard-00003.json.12345.1.tmp"), new byte[] {4});
         Files.write(out.resolve("shard-00002.tar"), new byte[] {5, 6});
 
         RunSummary rest = new LocalRunner(Pipeline.load(specFile), 2, RunListener.NONE).run();
@@ -198,7 +198,7 @@ class LocalRunTest {
         assertEquals(9, skip.inputs());
         assertEquals(7, skip.written());
         assertEquals(List.of("even/notes.png", "odd/broken.jpg"), skip.failures().stream().map(ShardResult.Failure::input).sorted().toList());
-        String manifest = Files.readString(skip.dir().resolve("manifest.json"));
+        String manifest = Files.readString(skip.dir().resolve("_manifest.json"));
         assertTrue(manifest.contains("\"input\" : \"odd/broken.jpg\""), manifest);
 
         SampleException fail = assertThrows(SampleException.class,
@@ -231,7 +231,7 @@ class LocalRunTest {
         assertEquals("source.folder: " + work.resolve("nowhere") + " is not an existing folder", missing.getMessage());
 
         SpecException key = assertThrows(SpecException.class, () -> Pipeline.load(spec("k.yaml", good.replace("shardSize", "shardsize"))));
-        assertEquals("output.shardsize: unknown key (did you mean shardSize?), allowed [dir, format, shardSize, compress]", key.getMessage());
+        assertEquals("output.shardsize: unknown key (did you mean shardSize?), allowed [dir, format, shardSize, compress, compression]", key.getMessage());
 
         SpecException fit = assertThrows(SpecException.class, () -> Pipeline.load(spec("f.yaml", good.replace("standard_scaler}", "standard_scaler, params: {withMean: 1}}"))));
         assertEquals("fit[0].params.withMean: 1 is not a boolean, allowed true or false", fit.getMessage());
@@ -264,7 +264,7 @@ class LocalRunTest {
         String first = data.relativize(pngs.get(0)).toString().replace('\\', '/');
         assertEquals(List.of(new ShardResult.Failure(first, "has no label in labels.csv")), s.failures());
         assertEquals(DIGITS - 1, s.written());
-        String manifest = Files.readString(s.dir().resolve("manifest.json"));
+        String manifest = Files.readString(s.dir().resolve("_manifest.json"));
         assertTrue(manifest.contains("\"classes\" : [ \"other\", \"zero\" ]"), manifest);
         long[] y = Npz.read(s.dir().resolve("shard-00000.npz")).get("y").toLongs();
         for (long label : y) assertTrue(label == 0 || label == 1);

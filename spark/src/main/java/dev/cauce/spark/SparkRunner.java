@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a pipeline spec as a Spark job and writes exactly what {@link dev.cauce.pipeline.LocalRunner}
@@ -58,8 +59,20 @@ public final class SparkRunner {
     /** What an executor needs to rebuild the pipeline; everything here is serializable. */
     private record Job(String specJson, String base, String fittedJson, int shardSize, Set<Integer> finished, String outDir)
             implements Serializable {
+        /**
+         * The pipeline last built in this JVM. Every shard task would otherwise rebuild it, and
+         * building reads the files transforms name (a word2vec model can be gigabytes): now an
+         * executor reads them once per job. Pipelines are thread-safe, as local threads share one.
+         */
+        private static final AtomicReference<Map.Entry<String, Pipeline>> LAST = new AtomicReference<>();
+
         Pipeline pipeline() {
-            return Pipeline.fromJson(specJson, base);
+            String key = base + "\n" + specJson;
+            Map.Entry<String, Pipeline> last = LAST.get();
+            if (last != null && last.getKey().equals(key)) return last.getValue();
+            Pipeline p = Pipeline.fromJson(specJson, base);
+            LAST.set(Map.entry(key, p));
+            return p;
         }
 
         List<Scaler> fitted() {

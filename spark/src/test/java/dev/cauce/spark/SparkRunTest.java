@@ -3,14 +3,23 @@ package dev.cauce.spark;
 import dev.cauce.core.SampleException;
 import dev.cauce.core.Tensor;
 import dev.cauce.core.io.Idx;
+import dev.cauce.core.io.NdArray;
+import dev.cauce.core.io.Npz;
 import dev.cauce.pipeline.LocalRunner;
 import dev.cauce.pipeline.Pipeline;
+import dev.cauce.pipeline.RunDirectory;
 import dev.cauce.pipeline.RunListener;
 import dev.cauce.pipeline.RunSummary;
 import dev.cauce.preprocess.image.Image;
 import dev.cauce.preprocess.image.ImageCodec;
+import dev.cauce.preprocess.text.word2vec.Sentences;
+import dev.cauce.preprocess.text.word2vec.Word2Vec;
+import dev.cauce.preprocess.text.word2vec.Word2VecConfig;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,6 +138,81 @@ class SparkRunTest {
                 () -> new SparkRunner(sc, Pipeline.load(spec("f.yaml", yaml.formatted("fail", "fail")))).run());
         assertEquals("odd/broken.jpg", e.source());
         assertTrue(e.getMessage().contains("corrupt or truncated"), e.getMessage());
+    }
+
+    @Test
+    void parquetShardsAreTheLocalBytesAndSparkReadsBackTheNpzValues() throws IOException {
+        String parquet = mnistSpec(work.resolve("pq-local")).replace("format: npz, shardSize: 12", "format: parquet, shardSize: 12");
+        RunSummary local = new LocalRunner(Pipeline.load(spec("pl.yaml", parquet)), 2, RunListener.NONE).run();
+        RunSummary spark = new SparkRunner(sc, Pipeline.load(spec("ps.yaml", parquet.replace("pq-local", "pq-spark")))).run();
+        assertSameFiles(local.dir(), spark.dir());
+        RunSummary npz = new LocalRunner(Pipeline.load(spec("pz.yaml", mnistSpec(work.resolve("pq-npz")))), 2, RunListener.NONE).run();
+
+        // Spark's own Parquet reader (Hadoop codecs, vectorized reader) against the NPZ shards.
+        Map<String, Integer> labels = new TreeMap<>();
+        Map<String, float[]> xs = new TreeMap<>();
+        for (int k = 0; k < npz.shards(); k++) {
+            Map<String, NdArray> z = Npz.read(npz.dir().resolve(String.format("shard-%05d.npz", k)));
+            List<String> inputs = RunDirectory.at(npz.dir()).done().get(k).inputs();
+            for (int i = 0; i < inputs.size(); i++) {
+                labels.put(inputs.get(i), (int) z.get("y").toLongs()[i]);
+                xs.put(inputs.get(i), Arrays.copyOfRange(z.get("x").toFloats(), i * 784, (i + 1) * 784));
+            }
+        }
+        SparkSession session = SparkSession.builder().sparkContext(sc.sc()).getOrCreate();
+        Dataset<Row> df = session.read().parquet(spark.dir().toString());
+        assertEquals("struct<key:string,label:int,x:array<float>,x_shape:array<int>>", df.schema().simpleString());
+        List<Row> rows = df.orderBy("key").collectAsList();
+        assertEquals(List.copyOf(labels.keySet()), rows.stream().map(r -> r.getString(0)).toList());
+        for (Row r : rows) {
+            String key = r.getString(0);
+            assertEquals(labels.get(key), r.getInt(1), key);
+            List<Float> x = r.getList(2);
+            float[] got = new float[x.size()];
+            for (int i = 0; i < got.length; i++) got[i] = x.get(i);
+            assertArrayEquals(xs.get(key), got, key);
+            assertEquals(List.of(1, 28, 28), r.getList(3), key);
+        }
+    }
+
+    @Test
+    void executorsRebuildWordReplaceFromTheFilesTheSpecNamesAndWriteTheLocalBytes() throws IOException {
+        // Data files beside the spec, named relative to it: WordNet synonyms and vectors trained on the sample mails.
+        Path mails = SAMPLES.resolve("text/mail").toAbsolutePath().normalize();
+        Files.copy(SAMPLES.resolve("text/wordnet-extract.tsv"), work.resolve("wn.tsv"));
+        List<List<String>> sentences = new java.util.ArrayList<>();
+        try (Stream<Path> s = Files.walk(mails)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+                sentences.addAll(Sentences.split(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1), Sentences.LETTER_WORDS));
+            }
+        }
+        Word2Vec.train(sentences, Word2VecConfig.defaults().withDim(8).withMinCount(2).withEpochs(1).withThreads(1))
+                .vectors().saveBinary(work.resolve("mail.bin"));
+        String text = """
+                source: {folder: %s, labels: folders}
+                transforms:
+                  - {name: text.read, params: {decoding: latin1}}
+                  - {name: text.word_replace, params: {source: wordnet, wordnet: wn.tsv, fraction: 0.3}}
+                  - {name: text.word_replace, params: {source: word2vec, vectors: mail.bin, k: 3, minSimilarity: 0.0, fraction: 0.2}}
+                  - text.tokenize.simple
+                  - {name: text.hashing, params: {nFeatures: 128, alternateSign: false, l2: true}}
+                  - text.to_tensor
+                output: {dir: OUT, format: parquet, shardSize: 3}
+                seed: 5
+                """.formatted(mails);
+        RunSummary local = new LocalRunner(Pipeline.load(spec("tl.yaml", text.replace("OUT", "text-local"))), 2, RunListener.NONE).run();
+        RunSummary spark = new SparkRunner(sc, Pipeline.load(spec("ts.yaml", text.replace("OUT", "text-spark")))).run();
+        assertEquals(8, spark.written());
+        assertSameFiles(local.dir(), spark.dir());
+        // The word replacements took part: without them the term vectors differ.
+        RunSummary plain = new LocalRunner(Pipeline.load(spec("tp.yaml", text.replace("OUT", "text-plain")
+                .replace("fraction: 0.3", "fraction: 0.0").replace("fraction: 0.2", "fraction: 0.0"))), 2, RunListener.NONE).run();
+        boolean differs = false;
+        for (int k = 0; k < local.shards(); k++) {
+            String f = String.format("shard-%05d.parquet", k);
+            differs |= !Arrays.equals(Files.readAllBytes(local.dir().resolve(f)), Files.readAllBytes(plain.dir().resolve(f)));
+        }
+        assertTrue(differs, "the replacements changed some term vectors");
     }
 
     static void mnistPngs(Path dir, int count) throws IOException {

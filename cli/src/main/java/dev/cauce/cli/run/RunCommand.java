@@ -39,7 +39,8 @@ import java.util.concurrent.Callable;
                 "               (names: see --list)",
                 "  fit:        [{name: standard_scaler, params: {withMean: true, withStd: true}}]",
                 "               or [{name: min_max_scaler, params: {featureRange: [0, 1]}}]",
-                "  output:     {dir: DIR, format: npz | npy | wds, shardSize: 1000, compress: false}",
+                "  output:     {dir: DIR, format: npz | npy | wds | parquet, shardSize: 1000,",
+                "               compress: false (npz), compression: snappy | zstd | none (parquet)}",
                 "  seed: 0, epoch: 0, onError: skip | fail"},
         footer = {"", "Example (digits.yaml):",
                 "  source: {folder: digits, labels: folders}",
@@ -49,8 +50,29 @@ import java.util.concurrent.Callable;
                 "  seed: 42",
                 "", "  cauce run digits.yaml",
                 "  cauce run --list",
+                "", "Example (mails.yaml): mails with words replaced by WordNet synonyms and word2vec neighbours:",
+                "  source: {folder: mail, labels: folders}",
+                "  transforms:",
+                "    - {name: text.read, params: {decoding: latin1}}",
+                "    - name: text.word_replace",
+                "      params: {source: wordnet, wordnet: wordnet-extract.tsv, fraction: 0.2}",
+                "    - name: text.word_replace",
+                "      params: {source: word2vec, vectors: mail.bin, k: 5, minSimilarity: 0.5, fraction: 0.1}",
+                "    - text.tokenize.simple",
+                "    - {name: text.hashing, params: {nFeatures: 4096, alternateSign: false, l2: true}}",
+                "    - text.to_tensor",
+                "  output: {dir: mail-shards, format: parquet, compression: zstd}",
+                "Files named by transform parameters are relative to the spec file's folder too: text.word_replace takes "
+                        + "source misspellings (bundled), wordnet (wordnet: a WordNet 3.0 database folder or a word<TAB>alt,alt "
+                        + "table) or word2vec (vectors: a word2vec text file, or binary when it ends in .bin; k: 5, "
+                        + "minSimilarity: 0.5).",
                 "", "Writes into output.dir: shard-NNNNN.npz (x float32 (N, ...), y int64 labels) or .x.npy/.y.npy or .tar "
-                        + "(WebDataset: KEY.npy, KEY.cls), fitted.json, manifest.json (classes, inputs per shard, failures), run.json.",
+                        + "(WebDataset: KEY.npy, KEY.cls) or .parquet, and _fitted.json, _manifest.json (classes, inputs per shard, "
+                        + "failures), _run.json.",
+                "Parquet shards hold a row per sample: key string (the input's path relative to the source), label int32 "
+                        + "(class index, only when the run has labels), x list<float> (the tensor, row-major), x_shape list<int32>. "
+                        + "The bookkeeping files start with '_', so pandas.read_parquet(DIR) and spark.read.parquet(DIR) read the "
+                        + "shards only; np.stack(df.x).reshape(-1, *df.x_shape[0]) gives the batch.",
                 "Exit codes: 0 every input written, 1 some inputs skipped (listed) or failed, 2 bad spec."})
 public final class RunCommand implements Callable<Integer> {
 
@@ -125,7 +147,7 @@ public final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%d inputs, %d written to %d shards in %s%s, %.1f s (%.0f files/s)%n", s.inputs(), s.written(),
                 s.shards(), s.dir(), s.resumed() > 0 ? " (" + s.resumed() + " shards resumed)" : "", seconds, s.inputs() / seconds);
         if (!s.failures().isEmpty()) {
-            err.println(s.failures().size() + " inputs skipped (also listed in manifest.json):");
+            err.println(s.failures().size() + " inputs skipped (also listed in _manifest.json):");
             for (ShardResult.Failure f : s.failures()) err.println("  " + f.input() + ": " + f.problem());
             return 1;
         }

@@ -139,8 +139,7 @@ public final class TextAugmentCommand implements Callable<Integer> {
                 }
                 case "neighbour", "neighbor" -> {
                     if (vectors == null) throw new Main.UsageException("the neighbour op needs --vectors");
-                    WordVectors v = vectors.toString().endsWith(".bin") ? WordVectors.loadBinary(vectors) : WordVectors.loadText(vectors);
-                    yield WordReplace.neighbours(v, 5, 0.5, fraction);
+                    yield WordReplace.neighbours(WordVectors.load(vectors), 5, 0.5, fraction);
                 }
                 default -> throw new Main.UsageException("unknown op '" + op + "'; see --help for the list");
             };

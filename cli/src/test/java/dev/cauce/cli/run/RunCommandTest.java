@@ -1,5 +1,8 @@
 package dev.cauce.cli.run;
 
+import dev.cauce.preprocess.text.word2vec.Sentences;
+import dev.cauce.preprocess.text.word2vec.Word2Vec;
+import dev.cauce.preprocess.text.word2vec.Word2VecConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -10,7 +13,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,7 +62,7 @@ class RunCommandTest {
         assertEquals(0, run(spec.toString(), "--threads", "2"), err.toString());
         assertTrue(out.toString().startsWith("7 inputs, 7 written to 2 shards in "), out.toString());
         assertTrue(Files.exists(work.resolve("shards/shard-00001.npz")));
-        assertTrue(Files.exists(work.resolve("shards/manifest.json")));
+        assertTrue(Files.exists(work.resolve("shards/_manifest.json")));
         out.reset();
         assertEquals(0, run(spec.toString()));
         assertTrue(out.toString().contains("(2 shards resumed)"), out.toString());
@@ -88,6 +93,63 @@ class RunCommandTest {
         assertEquals(1, run(spec.toString()));
         assertTrue(err.toString().contains("1 inputs skipped"), err.toString());
         assertTrue(err.toString().contains("  jpg/cut.jpg: corrupt or truncated JPEG data"), err.toString());
+    }
+
+    @Test
+    void writesParquetShardsAndRejectsABadCompressionWithItsKeyPath() throws IOException {
+        photos();
+        Path spec = Files.writeString(work.resolve("pq.yaml"), SPEC.formatted("resize", "12")
+                .replace("format: npz", "format: parquet, compression: zstd"));
+        assertEquals(0, run(spec.toString()), err.toString());
+        byte[] shard = Files.readAllBytes(work.resolve("shards/shard-00001.parquet"));
+        assertEquals("PAR1", new String(shard, 0, 4, StandardCharsets.US_ASCII));
+        assertEquals("PAR1", new String(shard, shard.length - 4, 4, StandardCharsets.US_ASCII));
+
+        err.reset();
+        Path bad = Files.writeString(work.resolve("bad.yaml"), SPEC.formatted("resize", "12")
+                .replace("format: npz", "format: parquet, compression: gzip").replace("dir: shards", "dir: other"));
+        assertEquals(2, run(bad.toString()));
+        assertEquals("error: " + bad + ": output.compression: 'gzip' is not allowed, allowed [snappy, zstd, none]", err.toString().strip());
+    }
+
+    @Test
+    void theHelpsTextExampleRunsAndAMissingDataFileIsOneLine() throws IOException {
+        Path samples = Path.of("..", "samples", "text");
+        try (Stream<Path> s = Files.walk(samples.resolve("mail"))) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                Path to = work.resolve(samples.relativize(p));
+                Files.createDirectories(to.getParent());
+                Files.copy(p, to);
+            }
+        }
+        Files.copy(samples.resolve("wordnet-extract.tsv"), work.resolve("wordnet-extract.tsv"));
+        // The example's word2vec model: vectors trained on the same mails.
+        List<List<String>> sentences = new ArrayList<>();
+        for (Path p : mails(work.resolve("mail"))) {
+            sentences.addAll(Sentences.split(Files.readString(p, StandardCharsets.ISO_8859_1), Sentences.LETTER_WORDS));
+        }
+        Word2Vec.train(sentences, Word2VecConfig.defaults().withDim(8).withMinCount(2).withEpochs(1).withThreads(1))
+                .vectors().saveBinary(work.resolve("mail.bin"));
+        String help = new CommandLine(new RunCommand()).setUsageHelpWidth(100).getUsageMessage();
+        String example = help.substring(help.indexOf("Example (mails.yaml)"), help.indexOf("Files named by transform parameters"));
+        String yaml = example.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.substring(2)).reduce("", (a, b) -> a + b + "\n");
+        Path spec = Files.writeString(work.resolve("mails.yaml"), yaml);
+        assertEquals(0, run(spec.toString(), "--threads", "2"), err + "\n" + yaml);
+        assertTrue(out.toString().startsWith("8 inputs, 8 written to 1 shards in "), out.toString());
+        assertTrue(yaml.contains("vectors: mail.bin"), yaml);
+        assertTrue(Files.exists(work.resolve("mail-shards/shard-00000.parquet")));
+
+        err.reset();
+        Path missing = Files.writeString(work.resolve("missing.yaml"), yaml.replace("wordnet-extract.tsv", "wn/extract.tsv"));
+        assertEquals(2, run(missing.toString()));
+        assertEquals("error: " + missing + ": transforms[1].params.wordnet: " + work.resolve("wn/extract.tsv").toAbsolutePath()
+                + " does not exist ('wn/extract.tsv' is resolved against " + work.toAbsolutePath() + ")", err.toString().strip());
+    }
+
+    private static List<Path> mails(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.cauce.core.spec;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -14,20 +16,30 @@ import java.util.TreeSet;
  * The parameters of one transform spec, read with validation. Every getter names the key path
  * ({@code transforms[2].params.degrees}), the value and what is allowed when the value is missing,
  * of the wrong type or out of range; {@link #checkNoneUnused()} rejects keys no getter asked for
- * (usually misspellings) and lists the known ones.
+ * (usually misspellings) and lists the known ones. Relative file names ({@link #file}) are resolved
+ * against a base folder: a spec file's folder, so a spec and its data files move together.
  */
 public final class Params {
     private final String path;
     private final Map<String, Object> values;
+    private final Path base;
     private final Set<String> read = new HashSet<>();
 
     /**
+     * Parameters whose relative file names are resolved against the working directory.
+     *
      * @param path   the key path of the transform entry, e.g. {@code transforms[2]}
      * @param values the parameters as parsed (numbers, strings, booleans, lists, maps)
      */
     public Params(String path, Map<String, Object> values) {
+        this(path, values, Path.of(""));
+    }
+
+    /** As {@link #Params(String, Map)}, resolving relative file names against {@code base}. */
+    public Params(String path, Map<String, Object> values, Path base) {
         this.path = path;
         this.values = values;
+        this.base = base.toAbsolutePath().normalize();
     }
 
     /** The key path of the transform entry these parameters belong to. */
@@ -130,6 +142,37 @@ public final class Params {
     public String string(String key, String fallback) {
         if (!has(key)) { read.add(key); return fallback; }
         return string(key);
+    }
+
+    /**
+     * An existing file or folder named by a string parameter, absolute or relative to the base
+     * folder. The error names the parameter, the path as written and where it was looked for.
+     *
+     * @param folder true for a folder, false for a regular file
+     */
+    public Path file(String key, boolean folder) {
+        Path f = existing(key);
+        if (folder != Files.isDirectory(f)) {
+            throw new SpecException(pathOf(key), f + " is a " + (folder ? "file" : "folder") + ", expected a " + (folder ? "folder" : "file"));
+        }
+        return f;
+    }
+
+    /** An existing file or folder (either) named by a string parameter, resolved as {@link #file(String, boolean)}. */
+    public Path existing(String key) {
+        String written = string(key);
+        Path f;
+        try {
+            f = base.resolve(written).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new SpecException(pathOf(key), "'" + written + "' is not a valid path: " + e.getReason());
+        }
+        if (!Files.exists(f)) {
+            throw new SpecException(pathOf(key), f + " does not exist"
+                    + (Path.of(written).isAbsolute() ? "" : " ('" + written + "' is resolved against " + base + ")"));
+        }
+        if (!Files.isReadable(f)) throw new SpecException(pathOf(key), f + " is not readable");
+        return f;
     }
 
     /** One of the constants of {@code type}, matched ignoring case. */

@@ -3,6 +3,7 @@ package dev.cauce.core.spec;
 import dev.cauce.core.Transform;
 import dev.cauce.core.TransformSpec;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,13 +16,24 @@ import java.util.TreeMap;
  * or from {@link Transform#spec()}) turns back into the {@link Transform}. Modules contribute their
  * transforms through {@link TransformProvider} and {@link ServiceLoader}.
  *
+ * <p>Relative file names in parameters (a thesaurus, word vectors, a noise recording) are resolved
+ * against the registry's base folder: the working directory unless {@link #resolvingAgainst} names
+ * another (a pipeline uses its spec file's folder).
+ *
  * <p>Immutable once loaded and safe to share between threads.
  */
 public final class TransformRegistry {
     private final Map<String, TransformFactory> factories;
+    private final Path base;
 
-    private TransformRegistry(Map<String, TransformFactory> factories) {
+    private TransformRegistry(Map<String, TransformFactory> factories, Path base) {
         this.factories = Collections.unmodifiableMap(factories);
+        this.base = base;
+    }
+
+    /** The same transforms, resolving relative file names in parameters against {@code folder}. */
+    public TransformRegistry resolvingAgainst(Path folder) {
+        return new TransformRegistry(factories, folder);
     }
 
     /** Every provider visible to this class's class loader. */
@@ -48,7 +60,7 @@ public final class TransformRegistry {
                 }
             }
         }
-        return new TransformRegistry(map);
+        return new TransformRegistry(map, Path.of(""));
     }
 
     /** Registered names, sorted. */
@@ -81,7 +93,7 @@ public final class TransformRegistry {
         for (int i = 0; i < spec.children().size(); i++) {
             children.add(build(spec.children().get(i), path + ".children[" + i + "]"));
         }
-        Params params = new Params(path, spec.params());
+        Params params = new Params(path, spec.params(), base);
         Transform<?, ?> t;
         try {
             t = f.builder().build(params, children);

@@ -1,6 +1,8 @@
 package dev.cauce.preprocess.text;
 
+import dev.cauce.core.Tensor;
 import dev.cauce.core.Transform;
+import dev.cauce.core.spec.Encoded;
 import dev.cauce.core.spec.Params;
 import dev.cauce.core.spec.SpecException;
 import dev.cauce.core.spec.TransformFactory;
@@ -21,6 +23,10 @@ public final class TextTransformProvider implements TransformProvider {
         Class<?> s = String.class;
         Class<?> tokens = List.class;
         return List.of(
+                TransformFactory.of("text.read", Encoded.class, s, "a pipeline input's bytes as text (utf8_strict, utf8_replace or latin1)",
+                        p -> read(p.enumValue("decoding", TextDecoding.class, TextDecoding.UTF8_STRICT))),
+                TransformFactory.of("text.to_tensor", SparseVector.class, Tensor.class, "a term vector as a dense float32 tensor [dim]",
+                        p -> toTensor()),
                 TransformFactory.of("text.clean", s, s, "Unicode normalization, lowercase, removals, whitespace", TextTransformProvider::cleaner),
                 TransformFactory.of("text.tokenize.simple", s, tokens, "OpenNLP SimpleTokenizer", p -> Tokenizer.simple()),
                 TransformFactory.of("text.tokenize.whitespace", s, tokens, "split at whitespace", p -> Tokenizer.whitespace()),
@@ -59,6 +65,20 @@ public final class TextTransformProvider implements TransformProvider {
                         }),
                 new TransformFactory("text.tokens", s, tokens, "clean, tokenize, [stop words], [stem] (children in that order)",
                         TextTransformProvider::tokenPipeline));
+    }
+
+    /** Decodes an input file; an undecodable one fails with the input's name and the byte offset. */
+    public static Transform<Encoded, String> read(TextDecoding decoding) {
+        return Transform.of("text.read", java.util.Map.of("decoding", decoding.name()), e -> decoding.decode(e.bytes(), e.source()));
+    }
+
+    /** Term vectors become shard rows: dense float32, one column per feature. */
+    public static Transform<SparseVector, Tensor> toTensor() {
+        return Transform.of("text.to_tensor", java.util.Map.of(), v -> {
+            float[] x = new float[v.dim()];
+            v.addTo(x, 0);
+            return Tensor.of(x, v.dim());
+        });
     }
 
     private static TextCleaner cleaner(Params p) {

@@ -2,12 +2,14 @@ package dev.cauce.preprocess.text;
 
 import dev.cauce.core.Transform;
 import dev.cauce.core.TransformSpec;
+import dev.cauce.core.spec.Encoded;
 import dev.cauce.core.spec.SpecException;
 import dev.cauce.core.spec.SpecRoundTrip;
 import dev.cauce.core.spec.TransformFactory;
 import dev.cauce.core.spec.TransformRegistry;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,6 +56,8 @@ class TextTransformProviderTest {
         Vocabulary vocab = Vocabulary.fit(List.of(tokens), 1, 50, true);
         TextCleaner cleaner = new TextCleaner(TextCleaner.Normalization.NFKC, Locale.ROOT, true, true, true, false, true, false, true, true);
         List<Case<?>> cases = List.of(
+                new Case<>(TextTransformProvider.read(TextDecoding.LATIN1), new Encoded("mail.txt", mail.getBytes(StandardCharsets.ISO_8859_1))),
+                new Case<>(TextTransformProvider.toTensor(), new HashingVectorizer(64, true, false).apply(tokens, dev.cauce.core.Rng.seeded(0))),
                 new Case<>(cleaner, mail),
                 new Case<>(Tokenizer.simple(), mail),
                 new Case<>(Tokenizer.whitespace(), mail),
@@ -159,5 +163,25 @@ class TextTransformProviderTest {
         SpecException regex = assertThrows(SpecException.class, () -> registry.build(
                 TransformSpec.of("text.tokenize.regex", Map.of("pattern", "[a-z")), "transforms[1]"));
         assertTrue(regex.getMessage().startsWith("transforms[1].params.pattern: '[a-z' is not a valid regular expression"), regex.getMessage());
+        SpecException decoding = assertThrows(SpecException.class, () -> registry.build(
+                TransformSpec.of("text.read", Map.of("decoding", "utf16")), "transforms[0]"));
+        assertEquals("transforms[0].params.decoding: 'utf16' is not allowed, allowed [UTF8_STRICT, UTF8_REPLACE, LATIN1]", decoding.getMessage());
+    }
+
+    @Test
+    void readDecodesAsToldAndRefusesBinaryFilesNamingTheInput() {
+        byte[] latin = "caf\u00e9 ni\u00f1o".getBytes(StandardCharsets.ISO_8859_1);
+        @SuppressWarnings("unchecked")
+        Transform<Encoded, String> latin1 = (Transform<Encoded, String>) registry.build(
+                TransformSpec.of("text.read", Map.of("decoding", "latin1")), "transforms[0]");
+        assertEquals("caf\u00e9 ni\u00f1o", latin1.apply(new Encoded("es/a.txt", latin), dev.cauce.core.Rng.seeded(0)));
+        @SuppressWarnings("unchecked")
+        Transform<Encoded, String> strict = (Transform<Encoded, String>) registry.build(TransformSpec.of("text.read", Map.of()), "transforms[0]");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> strict.apply(new Encoded("es/a.txt", latin), dev.cauce.core.Rng.seeded(0)));
+        assertTrue(bad.getMessage().startsWith("es/a.txt: invalid UTF-8 at byte offset 3"), bad.getMessage());
+        IllegalArgumentException binary = assertThrows(IllegalArgumentException.class,
+                () -> strict.apply(new Encoded("img/x.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0}), dev.cauce.core.Rng.seeded(0)));
+        assertTrue(binary.getMessage().startsWith("img/x.png: looks like a binary file"), binary.getMessage());
     }
 }

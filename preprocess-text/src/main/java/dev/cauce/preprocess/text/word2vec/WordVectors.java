@@ -182,6 +182,11 @@ public final class WordVectors {
         });
     }
 
+    /** Reads either format: binary for a {@code .bin} file (word2vec's own convention), text otherwise. */
+    public static WordVectors load(Path file) throws IOException {
+        return file.getFileName().toString().endsWith(".bin") ? loadBinary(file) : loadText(file);
+    }
+
     /** Reads the text format. */
     public static WordVectors loadText(Path file) throws IOException {
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
