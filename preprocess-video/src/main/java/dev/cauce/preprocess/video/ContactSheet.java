@@ -32,16 +32,16 @@ public final class ContactSheet {
         byte[] bg = new byte[width * height * 3];
         java.util.Arrays.fill(bg, BACKGROUND);
         Image sheet = Image.ofBytes(width, height, 3, bg);
-        try (Mat dst = sheet.asMat()) {
+        try (Mat dst = sheet.toMat()) {
             for (int i = 0; i < frames.size(); i++) {
                 Image thumb = ImageOps.resize(frames.get(i).toRgb().toDepth(Image.Depth.U8), thumbWidth, thumbHeight, Interpolation.AREA);
                 int x = GAP + (i % cols) * (thumbWidth + GAP);
                 int y = GAP + (i / cols) * (thumbHeight + GAP);
-                try (Mat src = thumb.asMat(); Rect r = new Rect(x, y, thumbWidth, thumbHeight); Mat cell = dst.apply(r)) {
+                try (Mat src = thumb.toMat(); Rect r = new Rect(x, y, thumbWidth, thumbHeight); Mat cell = dst.apply(r)) {
                     src.copyTo(cell);
                 }
             }
+            return Image.fromMat(dst);
         }
-        return sheet;
     }
 }
