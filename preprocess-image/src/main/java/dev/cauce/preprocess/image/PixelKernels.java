@@ -1,57 +1,26 @@
 package dev.cauce.preprocess.image;
 
 import dev.cauce.core.Tensor;
-import jdk.incubator.vector.ByteVector;
-import jdk.incubator.vector.VectorShuffle;
-import jdk.incubator.vector.VectorSpecies;
+import dev.cauce.core.simd.PixelOps;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Tight loops on the pixel arrays: flips and the pixel-to-tensor conversion. Written in Java
- * because a native call cannot beat them: a flip is a byte permutation (OpenCV's generic flip
- * moves a 3-byte pixel at a time), and the tensor conversion writes a Java float array anyway.
+ * Flips and the pixel-to-tensor conversion on the pixel arrays, in Java because a native call
+ * cannot beat them: a flip is a byte permutation, and the tensor conversion writes a Java float
+ * array anyway. The vector loops for 8-bit pixels are in {@link PixelOps}.
  */
 final class PixelKernels {
-
-    /** 16-byte vectors: one SSSE3/NEON byte shuffle per step, on every x86-64 and ARM machine. */
-    private static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_128;
-    /** Mirror shuffles by pixel size in bytes (index 1..16); null where a vector holds fewer than 2 pixels. */
-    private static final VectorShuffle<Byte>[] MIRROR = mirrorShuffles();
 
     private PixelKernels() {
     }
 
-    @SuppressWarnings("unchecked")
-    private static VectorShuffle<Byte>[] mirrorShuffles() {
-        VectorShuffle<Byte>[] out = new VectorShuffle[BYTES.length() + 1];
-        for (int pixel = 1; pixel <= BYTES.length() / 2; pixel++) {
-            int k = BYTES.length() / pixel;       // whole pixels per vector
-            int pad = BYTES.length() - k * pixel; // loads start this many bytes early so they end on a pixel
-            int[] idx = new int[BYTES.length()];
-            for (int j = 0; j < k * pixel; j++) idx[j] = (k - 1 - j / pixel) * pixel + j % pixel + pad;
-            out[pixel] = VectorShuffle.fromArray(BYTES, idx, 0); // lanes past k pixels: rewritten by the next step
-        }
-        return out;
-    }
-
     /** {@code out} = {@code in} mirrored left-right (same geometry). */
     static void mirrorRows(Image in, Image out) {
-        byte[] src = in.pixels(), dst = out.pixels();
-        int ps = in.pixelBytes(), w = in.width(), rowBytes = in.rowBytes();
-        VectorShuffle<Byte> shuffle = ps < MIRROR.length ? MIRROR[ps] : null;
-        int k = BYTES.length() / ps, pad = BYTES.length() - k * ps;
-        for (int row = 0, base = 0; row < in.height(); row++, base += rowBytes) {
-            int x = 0;
-            if (shuffle != null) {
-                // out pixels [x, x+k) are in pixels [w-k-x, w-x) reversed; the vector covers the row only
-                for (; x * ps + BYTES.length() <= rowBytes && (w - k - x) * ps >= pad; x += k) {
-                    ByteVector.fromArray(BYTES, src, base + (w - k - x) * ps - pad).rearrange(shuffle)
-                            .intoArray(dst, base + x * ps);
-                }
-            }
-            for (; x < w; x++) System.arraycopy(src, base + (w - 1 - x) * ps, dst, base + x * ps, ps);
+        int rowBytes = in.rowBytes();
+        for (int row = 0; row < in.height(); row++) {
+            PixelOps.mirrorRow(in.pixels(), out.pixels(), row * rowBytes, in.width(), in.pixelBytes());
         }
     }
 
@@ -67,19 +36,7 @@ final class PixelKernels {
         int plane = img.width() * img.height();
         float[] out = new float[plane * c];
         if (img.depth() == Image.Depth.U8) {
-            byte[] px = img.pixels();
-            if (c == 3) {
-                float m0 = mul[0], m1 = mul[1], m2 = mul[2], a0 = add[0], a1 = add[1], a2 = add[2];
-                for (int i = 0, s = 0; i < plane; i++, s += 3) {
-                    out[i] = (px[s] & 0xFF) * m0 + a0;
-                    out[plane + i] = (px[s + 1] & 0xFF) * m1 + a1;
-                    out[2 * plane + i] = (px[s + 2] & 0xFF) * m2 + a2;
-                }
-            } else {
-                for (int i = 0, s = 0; i < plane; i++, s += c) {
-                    for (int ch = 0; ch < c; ch++) out[ch * plane + i] = (px[s + ch] & 0xFF) * mul[ch] + add[ch];
-                }
-            }
+            PixelOps.u8ToPlanes(img.pixels(), plane, c, mul, add, out);
         } else {
             ByteBuffer px = ByteBuffer.wrap(img.pixels()).order(ByteOrder.nativeOrder());
             boolean u16 = img.depth() == Image.Depth.U16;
