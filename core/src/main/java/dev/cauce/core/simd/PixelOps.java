@@ -21,6 +21,7 @@ public final class PixelOps {
     /** Eight floats per 8 bytes widened: the 256-bit shape AVX2 has (still correct, if slower, elsewhere). */
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
     private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
+    private static final int FL = F.length();
 
     /** Mirror shuffles by pixel size in bytes (1..8); null where a vector holds fewer than 2 pixels. */
     private static final VectorShuffle<Byte>[] MIRROR = mirrorShuffles();
@@ -71,27 +72,33 @@ public final class PixelOps {
      * mirrored left to right into {@code dst[off..]} (distinct arrays).
      */
     public static void mirrorRow(byte[] src, byte[] dst, int off, int width, int pixelBytes) {
-        int done = switch (pixelBytes) {
-            // the common pixel sizes get a constant shuffle the JIT folds into the instruction
-            case 1 -> mirrorVectors(src, dst, off, width, 1, MIRROR_1);
-            case 3 -> mirrorVectors(src, dst, off, width, 3, MIRROR_3);
-            case 4 -> mirrorVectors(src, dst, off, width, 4, MIRROR_4);
-            default -> pixelBytes < MIRROR.length ? mirrorVectors(src, dst, off, width, pixelBytes, MIRROR[pixelBytes]) : 0;
-        };
-        for (int x = done; x < width; x++) {
-            System.arraycopy(src, off + (width - 1 - x) * pixelBytes, dst, off + x * pixelBytes, pixelBytes);
+        int rowBytes = width * pixelBytes, k = pixelBytes < MIRROR.length ? BL / pixelBytes : 0;
+        // n vector steps; step j writes output bytes [j*k*ps, +BL) from the k source pixels ending
+        // k*j pixels before the row's end (the load starts BL - k*ps bytes early); both stay in the row
+        int n = k == 0 || rowBytes < BL ? 0 : (rowBytes - BL) / (k * pixelBytes) + 1;
+        int last = off + rowBytes - BL;
+        switch (pixelBytes) {
+            // one loop per common pixel size, each naming its shuffle constant: the JIT then folds
+            // it into the instruction (a shuffle passed in as a value ran four times slower)
+            case 1 -> {
+                for (int j = 0; j < n; j++) ByteVector.fromArray(B, src, last - j * 16).rearrange(MIRROR_1).intoArray(dst, off + j * 16);
+            }
+            case 3 -> {
+                for (int j = 0; j < n; j++) ByteVector.fromArray(B, src, last - j * 15).rearrange(MIRROR_3).intoArray(dst, off + j * 15);
+            }
+            case 4 -> {
+                for (int j = 0; j < n; j++) ByteVector.fromArray(B, src, last - j * 16).rearrange(MIRROR_4).intoArray(dst, off + j * 16);
+            }
+            default -> {
+                VectorShuffle<Byte> shuffle = n == 0 ? null : MIRROR[pixelBytes];
+                int step = k * pixelBytes;
+                for (int j = 0; j < n; j++) ByteVector.fromArray(B, src, last - j * step).rearrange(shuffle).intoArray(dst, off + j * step);
+            }
         }
-    }
-
-    /** The vector part of {@link #mirrorRow}: returns how many output pixels it wrote. */
-    private static int mirrorVectors(byte[] src, byte[] dst, int off, int width, int ps, VectorShuffle<Byte> shuffle) {
-        int k = BL / ps, pad = BL - k * ps, step = k * ps, rowBytes = width * ps, x = 0;
-        // output bytes [o, o+BL) hold source pixels [w-k-x, w-x) reversed; the store must stay in
-        // the row, and the load (which starts pad bytes early) too
-        for (int o = 0, in = rowBytes - step - pad; o + BL <= rowBytes && in >= 0; o += step, in -= step, x += k) {
-            ByteVector.fromArray(B, src, off + in).rearrange(shuffle).intoArray(dst, off + o);
+        for (int x = n * k; x < width; x++) {
+            int from = off + (width - 1 - x) * pixelBytes, to = off + x * pixelBytes;
+            for (int b = 0; b < pixelBytes; b++) dst[to + b] = src[from + b];
         }
-        return x;
     }
 
     /**
@@ -104,20 +111,17 @@ public final class PixelOps {
         if (channels == 1) {
             FloatVector m = FloatVector.broadcast(F, mul[0]), a = FloatVector.broadcast(F, add[0]);
             for (; i + BL <= pixels; i += BL) {
-                widenAffine(ByteVector.fromArray(B, hwc, i), m, a, planes, i);
+                ByteVector v = ByteVector.fromArray(B, hwc, i);
+                widen(v, 0).mul(m).add(a).intoArray(planes, i);
+                widen(v, 1).mul(m).add(a).intoArray(planes, i + FL);
             }
         } else if (channels == 3) {
-            FloatVector m0 = FloatVector.broadcast(F, mul[0]), a0 = FloatVector.broadcast(F, add[0]);
-            FloatVector m1 = FloatVector.broadcast(F, mul[1]), a1 = FloatVector.broadcast(F, add[1]);
-            FloatVector m2 = FloatVector.broadcast(F, mul[2]), a2 = FloatVector.broadcast(F, add[2]);
-            for (int s = 0; i + BL <= pixels; i += BL, s += 3 * BL) {
-                ByteVector v0 = ByteVector.fromArray(B, hwc, s);
-                ByteVector v1 = ByteVector.fromArray(B, hwc, s + BL);
-                ByteVector v2 = ByteVector.fromArray(B, hwc, s + 2 * BL);
-                widenAffine(v0.rearrange(S0_0).blend(v1.rearrange(S1_0), M1_0).blend(v2.rearrange(S2_0), M2_0), m0, a0, planes, i);
-                widenAffine(v0.rearrange(S0_1).blend(v1.rearrange(S1_1), M1_1).blend(v2.rearrange(S2_1), M2_1), m1, a1, planes, pixels + i);
-                widenAffine(v0.rearrange(S0_2).blend(v1.rearrange(S1_2), M1_2).blend(v2.rearrange(S2_2), M2_2), m2, a2, planes, 2 * pixels + i);
-            }
+            // one pass per plane, each its own method: one pass for all three made the compiled
+            // method so large that C2 stopped inlining the Vector API calls, and vectors that are
+            // not inlined are boxed on the heap (it ran at scalar speed)
+            red(hwc, pixels, mul[0], add[0], planes);
+            green(hwc, pixels, mul[1], add[1], planes);
+            i = blue(hwc, pixels, mul[2], add[2], planes);
         }
         for (; i < pixels; i++) {
             for (int ch = 0, s = i * channels; ch < channels; ch++) {
@@ -126,11 +130,47 @@ public final class PixelOps {
         }
     }
 
-    /** 16 unsigned bytes to floats, {@code v * m + a}, stored at {@code out[off..off+16)}. */
-    private static void widenAffine(ByteVector v, FloatVector m, FloatVector a, float[] out, int off) {
-        IntVector lo = (IntVector) v.convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
-        IntVector hi = (IntVector) v.convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 1);
-        ((FloatVector) lo.convert(VectorOperators.I2F, 0)).mul(m).add(a).intoArray(out, off);
-        ((FloatVector) hi.convert(VectorOperators.I2F, 0)).mul(m).add(a).intoArray(out, off + F.length());
+    // red, green, blue: plane ch of 16 RGB pixels at a time, each naming its own constant shuffles
+    // (a shuffle passed in as a value is not folded into the instruction); they return the pixels done
+
+    private static int red(byte[] hwc, int pixels, float mul, float add, float[] planes) {
+        FloatVector m = FloatVector.broadcast(F, mul), a = FloatVector.broadcast(F, add);
+        int i = 0;
+        for (int s = 0; i + BL <= pixels; i += BL, s += 3 * BL) {
+            ByteVector c = ByteVector.fromArray(B, hwc, s).rearrange(S0_0).blend(ByteVector.fromArray(B, hwc, s + BL).rearrange(S1_0), M1_0)
+                    .blend(ByteVector.fromArray(B, hwc, s + 2 * BL).rearrange(S2_0), M2_0);
+            widen(c, 0).mul(m).add(a).intoArray(planes, i);
+            widen(c, 1).mul(m).add(a).intoArray(planes, i + FL);
+        }
+        return i;
+    }
+
+    private static int green(byte[] hwc, int pixels, float mul, float add, float[] planes) {
+        FloatVector m = FloatVector.broadcast(F, mul), a = FloatVector.broadcast(F, add);
+        int i = 0;
+        for (int s = 0; i + BL <= pixels; i += BL, s += 3 * BL) {
+            ByteVector c = ByteVector.fromArray(B, hwc, s).rearrange(S0_1).blend(ByteVector.fromArray(B, hwc, s + BL).rearrange(S1_1), M1_1)
+                    .blend(ByteVector.fromArray(B, hwc, s + 2 * BL).rearrange(S2_1), M2_1);
+            widen(c, 0).mul(m).add(a).intoArray(planes, pixels + i);
+            widen(c, 1).mul(m).add(a).intoArray(planes, pixels + i + FL);
+        }
+        return i;
+    }
+
+    private static int blue(byte[] hwc, int pixels, float mul, float add, float[] planes) {
+        FloatVector m = FloatVector.broadcast(F, mul), a = FloatVector.broadcast(F, add);
+        int i = 0;
+        for (int s = 0; i + BL <= pixels; i += BL, s += 3 * BL) {
+            ByteVector c = ByteVector.fromArray(B, hwc, s).rearrange(S0_2).blend(ByteVector.fromArray(B, hwc, s + BL).rearrange(S1_2), M1_2)
+                    .blend(ByteVector.fromArray(B, hwc, s + 2 * BL).rearrange(S2_2), M2_2);
+            widen(c, 0).mul(m).add(a).intoArray(planes, 2 * pixels + i);
+            widen(c, 1).mul(m).add(a).intoArray(planes, 2 * pixels + i + FL);
+        }
+        return i;
+    }
+
+    /** Bytes {@code 8*part .. 8*part+7} of {@code v}, unsigned, as floats (tiny: always inlined). */
+    private static FloatVector widen(ByteVector v, int part) {
+        return (FloatVector) v.convertShape(VectorOperators.ZERO_EXTEND_B2I, I, part).convert(VectorOperators.I2F, 0);
     }
 }
