@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Mirror left-right with probability {@code p}; map {@link Affine#horizontalFlip}(W). Alone it uses
- * OpenCV's exact {@code flip}; inside {@link RandomAffine} its matrix joins the single warp.
+ * the exact {@link dev.cauce.preprocess.image.ImageOps#horizontalFlip} (a byte shuffle, equal to OpenCV's {@code flip});
+ * inside {@link RandomAffine} its matrix joins the single warp.
  */
 public record HorizontalFlip(double p) implements GeometricAugment {
     public HorizontalFlip {

@@ -40,7 +40,7 @@ public final class VideoDemo implements DemoSection {
                     r.info().declaredFrames(), r.frameCount(), r.timeline().durationMicros() / 1e6, r.info().codec());
             int[] motion = MotionSampler.of(8, BeyondEnd.ERROR).select(r);
             Clip clip = r.clip(motion);
-            write(ContactSheet.of(clip.frames(), 4, 160), outDir.resolve("video-tree-motion.png"), out,
+            write(ContactSheet.of(clip, 4, 160), outDir.resolve("video-tree-motion.png"), out,
                     "8 frames that move most " + Arrays.toString(motion));
         }
         try (VideoReader r = VideoReader.open(realshort)) {
@@ -48,7 +48,7 @@ public final class VideoDemo implements DemoSection {
             Clip clip = r.clip(uniform);
             out.printf("   realshort.mp4: %d frames at %.2f fps; uniform 8 -> %s, clip tensor %s%n", r.frameCount(),
                     r.info().frameRate(), Arrays.toString(uniform), Arrays.toString(clip.toTensor(Image.PixelScale.UNIT).shape()));
-            write(ContactSheet.of(clip.frames(), 4, 160), outDir.resolve("video-realshort-uniform.png"), out, "uniform sample");
+            write(ContactSheet.of(clip, 4, 160), outDir.resolve("video-realshort-uniform.png"), out, "uniform sample");
             List<Image> pair = r.frames(new int[] {20, 22});
             Tensor flow = OpticalFlow.farneback().compute(pair.get(0), pair.get(1));
             FlowPreview.Magnitude m = FlowPreview.magnitude(flow);

@@ -215,7 +215,7 @@ public final class VideoSampleCommand implements Callable<Integer> {
             clip = new PerFrame(new ImageTransforms.ResizeCenterCrop(size, size, Interpolation.AREA)).apply(clip, Rng.of(seed, 0, fileIndex, 1));
         }
         Tensor tensor = clip.toTensor(pixelScale());
-        Image sheet = ContactSheet.of(clip.frames(), sheetColumns, Math.min(160, clip.frames().getFirst().width()));
+        Image sheet = ContactSheet.of(clip, sheetColumns, Math.min(160, clip.frames().getFirst().width()));
         String name = in.equals(file) ? file.getFileName().toString() : in.relativize(file).toString().replace('/', '_');
         Path npy = out.resolve(name + ".npy");
         Path png = out.resolve(name + ".png");

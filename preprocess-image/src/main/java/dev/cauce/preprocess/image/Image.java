@@ -1,16 +1,16 @@
 package dev.cauce.preprocess.image;
 
 import dev.cauce.core.Tensor;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_MAKETYPE;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2RGBA;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2RGB;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGB2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGB2GRAY;
@@ -23,11 +23,15 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
  * A decoded raster image: {@code height x width x channels} samples in HWC (interleaved) order,
  * channel order RGB (or gray, RGBA), one of three sample {@link Depth depths}.
  *
- * <p>Pixels live in native memory owned by the garbage collector (javacpp frees it when the image
- * is collected), so OpenCV can read
- * and write them through a {@link #asMat() Mat header} without copying; no {@code close()} is
- * needed on the image itself. An image is immutable by contract: operations never write into their
- * input, they allocate a new image (see {@link #allocate}) and let OpenCV write into it.
+ * <p>Pixels live in a Java byte array, so their lifetime is the garbage collector's business: an
+ * image needs no {@code close()}, can never be used after its memory is freed, and a dead
+ * intermediate costs a young collection nothing. Why not native memory: native buffers freed only
+ * when the collector notices their small Java wrappers piled up between collections (gigabytes on
+ * a default heap), and every operation then wrote into cold, freshly faulted memory (a 256x256
+ * flip ran at a third of its speed). The hot OpenCV functions read and write the arrays in place
+ * ({@link OpenCvHal}); the others go through a copy in a {@link Mat} ({@link #toMat()},
+ * {@link #fromMat}). An image is immutable by contract: operations never write into their input,
+ * they allocate a new image and fill it before returning it.
  *
  * <p>Channel order is RGB everywhere in Cauce; OpenCV's BGR is converted once at decode
  * ({@link #fromBgrMat}) and back at encode ({@link #toBgrMat}).
@@ -106,38 +110,28 @@ public final class Image {
     private final int height;
     private final int channels;
     private final Depth depth;
-    /** Native memory (malloc'd by javacpp, freed when this image is garbage collected); kept to keep it alive. */
-    private final BytePointer memory;
-    /** A direct-buffer view of {@link #memory} for Java-side access. */
-    private final ByteBuffer data;
+    /** The samples, HWC, native byte order for 16-bit and float; never written after construction. */
+    private final byte[] data;
+    /** A view of {@link #data} for absolute reads of 16-bit and float samples. */
+    private final ByteBuffer view;
 
-    private Image(int width, int height, int channels, Depth depth, BytePointer memory) {
+    private Image(int width, int height, int channels, Depth depth, byte[] data) {
         this.width = width;
         this.height = height;
         this.channels = channels;
         this.depth = depth;
-        this.memory = memory;
-        this.data = memory.asBuffer().order(ByteOrder.nativeOrder());
+        this.data = data;
+        this.view = ByteBuffer.wrap(data).order(ByteOrder.nativeOrder());
     }
 
     /**
-     * A new image with zeroed pixels. Used by operations as the destination OpenCV writes into.
+     * A new image with zeroed pixels: the destination an operation writes into before it returns
+     * the image (an image is never written after it has been handed out).
      *
      * @throws IllegalArgumentException if a size is not positive, channels is not 1, 3 or 4, or the
      *                                  image would exceed 2 GiB
      */
     public static Image allocate(int width, int height, int channels, Depth depth) {
-        Image img = allocateUninitialized(width, height, channels, depth);
-        img.memory.zero();
-        return img;
-    }
-
-    /**
-     * A new image whose pixels are NOT initialized, for operations that overwrite every sample.
-     * Why: native memory from malloc without the zeroing pass (and without {@code allocateDirect}'s
-     * page-faulting fresh mappings) made a 256x256 flip about twice as fast.
-     */
-    static Image allocateUninitialized(int width, int height, int channels, Depth depth) {
         checkGeometry(width, height, channels);
         Objects.requireNonNull(depth, "depth");
         long bytes = (long) width * height * channels * depth.bytes();
@@ -145,9 +139,12 @@ public final class Image {
             throw new IllegalArgumentException("image " + width + "x" + height + "x" + channels + " " + depth
                     + " needs " + bytes + " bytes, more than the 2 GiB limit of one buffer");
         }
-        BytePointer memory = new BytePointer(bytes);
-        if (memory.isNull()) throw new OutOfMemoryError("cannot allocate " + bytes + " bytes of native memory for an image");
-        return new Image(width, height, channels, depth, memory);
+        return new Image(width, height, channels, depth, new byte[(int) bytes]);
+    }
+
+    /** An image of the same geometry and depth as {@code like}, {@code width x height}, zeroed. */
+    static Image allocateLike(Image like, int width, int height) {
+        return allocate(width, height, like.channels, like.depth);
     }
 
     private static void checkGeometry(int width, int height, int channels) {
@@ -160,25 +157,25 @@ public final class Image {
 
     /** An 8-bit image from HWC samples (copied), e.g. {@code r,g,b,r,g,b,...} row by row. */
     public static Image ofBytes(int width, int height, int channels, byte[] hwc) {
-        Image img = allocateUninitialized(width, height, channels, Depth.U8);
+        Image img = allocate(width, height, channels, Depth.U8);
         checkLength(img, hwc.length);
-        img.data.duplicate().put(hwc);
+        System.arraycopy(hwc, 0, img.data, 0, hwc.length);
         return img;
     }
 
     /** A 16-bit image from HWC samples (copied; read as unsigned). */
     public static Image ofShorts(int width, int height, int channels, short[] hwc) {
-        Image img = allocateUninitialized(width, height, channels, Depth.U16);
+        Image img = allocate(width, height, channels, Depth.U16);
         checkLength(img, hwc.length);
-        img.data.duplicate().order(ByteOrder.nativeOrder()).asShortBuffer().put(hwc);
+        img.view.duplicate().order(ByteOrder.nativeOrder()).asShortBuffer().put(hwc);
         return img;
     }
 
     /** A float image from HWC samples (copied). */
     public static Image ofFloats(int width, int height, int channels, float[] hwc) {
-        Image img = allocateUninitialized(width, height, channels, Depth.F32);
+        Image img = allocate(width, height, channels, Depth.F32);
         checkLength(img, hwc.length);
-        img.data.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer().put(hwc);
+        img.view.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer().put(hwc);
         return img;
     }
 
@@ -215,9 +212,27 @@ public final class Image {
         return CV_MAKETYPE(depth.cvDepth(), channels);
     }
 
+    /** Bytes of one pixel (all channels). */
+    int pixelBytes() {
+        return channels * depth.bytes();
+    }
+
+    /** Bytes of one row (rows are packed, no padding). */
+    int rowBytes() {
+        return width * pixelBytes();
+    }
+
+    /**
+     * The pixel array itself, for this package's kernels and OpenCV calls: read it, and write it
+     * only in an image that the operation has just {@link #allocate allocated} and not yet returned.
+     */
+    byte[] pixels() {
+        return data;
+    }
+
     /** A read-only view of the pixel bytes (native byte order, HWC). */
     public ByteBuffer buffer() {
-        return data.asReadOnlyBuffer().order(ByteOrder.nativeOrder());
+        return view.asReadOnlyBuffer().order(ByteOrder.nativeOrder());
     }
 
     /** Sample at row {@code y}, column {@code x}, channel {@code c}, as a double (unsigned for U8/U16). */
@@ -227,25 +242,23 @@ public final class Image {
         }
         int i = ((y * width + x) * channels + c);
         return switch (depth) {
-            case U8 -> data.get(i) & 0xFF;
-            case U16 -> data.getShort(i * 2) & 0xFFFF;
-            case F32 -> data.getFloat(i * 4);
+            case U8 -> data[i] & 0xFF;
+            case U16 -> view.getShort(i * 2) & 0xFFFF;
+            case F32 -> view.getFloat(i * 4);
         };
     }
 
     /** The samples of an 8-bit image, copied (HWC). */
     public byte[] toBytes() {
         requireDepth(Depth.U8);
-        byte[] out = new byte[sampleCount()];
-        data.duplicate().get(out);
-        return out;
+        return data.clone();
     }
 
     /** The samples of a 16-bit image, copied (HWC; read them as unsigned with {@code & 0xFFFF}). */
     public short[] toShorts() {
         requireDepth(Depth.U16);
         short[] out = new short[sampleCount()];
-        data.duplicate().order(ByteOrder.nativeOrder()).asShortBuffer().get(out);
+        view.duplicate().order(ByteOrder.nativeOrder()).asShortBuffer().get(out);
         return out;
     }
 
@@ -253,7 +266,7 @@ public final class Image {
     public float[] toFloats() {
         requireDepth(Depth.F32);
         float[] out = new float[sampleCount()];
-        data.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer().get(out);
+        view.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer().get(out);
         return out;
     }
 
@@ -261,33 +274,22 @@ public final class Image {
         if (depth != wanted) throw new IllegalStateException("image depth is " + depth + ", not " + wanted);
     }
 
-    /**
-     * An OpenCV header over this image's own pixels (no copy). The caller must close it and must not
-     * write through it unless the image was just {@link #allocate allocated} as an operation's output.
-     * Keep this image reachable while the Mat is in use.
-     */
-    public Mat asMat() {
-        return new Mat(height, width, cvType(), memory);
-    }
-
     /** A copy of the pixels in a new OpenCV Mat (RGB order), owned and closed by the caller. */
     public Mat toMat() {
-        try (Mat view = asMat()) {
-            return view.clone();
-        }
+        Mat mat = new Mat(height, width, cvType());
+        mat.data().put(data, 0, data.length);
+        return mat;
     }
 
     /** A copy in OpenCV's BGR(A) order (gray stays gray), owned and closed by the caller. */
     public Mat toBgrMat() {
-        Mat out = new Mat();
-        try (Mat view = asMat()) {
-            switch (channels) {
-                case 3 -> cvtColor(view, out, COLOR_RGB2BGR);
-                case 4 -> cvtColor(view, out, COLOR_RGBA2BGRA);
-                default -> view.copyTo(out);
-            }
+        Mat mat = toMat();
+        switch (channels) {
+            case 3 -> cvtColor(mat, mat, COLOR_RGB2BGR);
+            case 4 -> cvtColor(mat, mat, COLOR_RGBA2BGRA);
+            default -> { }
         }
-        return out;
+        return mat;
     }
 
     /**
@@ -296,32 +298,33 @@ public final class Image {
      */
     public static Image fromMat(Mat mat) {
         Image out = allocateLike(mat);
-        try (Mat dst = out.asMat()) {
-            mat.copyTo(dst);
+        int rowBytes = out.rowBytes();
+        if (mat.isContinuous()) {
+            mat.data().get(out.data, 0, out.data.length);
+        } else {
+            for (int y = 0; y < out.height; y++) mat.ptr(y).get(out.data, y * rowBytes, rowBytes);
         }
         return out;
     }
 
     /**
      * An image from a Mat in OpenCV's BGR(A) order (as {@code imread} and the video grabbers give),
-     * converted to RGB(A); gray stays gray. Pixels are copied, the Mat is not closed.
+     * converted to RGB(A); gray stays gray. Pixels are copied (and swapped) in one pass, the Mat is
+     * not closed.
      */
     public static Image fromBgrMat(Mat mat) {
+        if (mat.channels() == 1) return fromMat(mat);
         Image out = allocateLike(mat);
-        try (Mat dst = out.asMat()) {
-            switch (out.channels) {
-                case 3 -> cvtColor(mat, dst, COLOR_BGR2RGB);
-                case 4 -> cvtColor(mat, dst, COLOR_BGRA2RGBA);
-                default -> mat.copyTo(dst);
-            }
-        }
+        long step = mat.step1() * mat.elemSize1();
+        MemorySegment src = MemorySegment.ofAddress(mat.data().address()).reinterpret(step * (out.height - 1) + out.rowBytes());
+        OpenCvHal.swapChannels(src, step, out, out.channels, true);
         return out;
     }
 
     private static Image allocateLike(Mat mat) {
         if (mat.empty()) throw new IllegalArgumentException("empty Mat");
         if (mat.dims() != 2) throw new IllegalArgumentException("Mat has " + mat.dims() + " dimensions, an image needs 2");
-        return allocateUninitialized(mat.cols(), mat.rows(), mat.channels(), Depth.ofCv(mat.depth()));
+        return allocate(mat.cols(), mat.rows(), mat.channels(), Depth.ofCv(mat.depth()));
     }
 
     /** This image with 3 RGB channels: gray is replicated, alpha dropped; an RGB image is returned as is. */
@@ -337,21 +340,31 @@ public final class Image {
     }
 
     private Image convert(int newChannels, int code) {
-        Image out = allocateUninitialized(width, height, newChannels, depth);
-        try (Mat src = asMat(); Mat dst = out.asMat()) {
-            cvtColor(src, dst, code);
+        if (channels == 4 && newChannels == 3) {
+            // dropping alpha is a plain channel copy: done in one pass straight from this image's array
+            Image out = allocate(width, height, 3, depth);
+            OpenCvHal.swapChannels(MemorySegment.ofArray(data), rowBytes(), out, 4, false);
+            return out;
         }
-        return out;
+        return throughMat(this, (src, dst) -> cvtColor(src, dst, code));
     }
 
     /** This image converted to another depth, rescaled so full intensity stays full intensity. */
     public Image toDepth(Depth target) {
         if (target == depth) return this;
-        Image out = allocateUninitialized(width, height, channels, target);
-        try (Mat src = asMat(); Mat dst = out.asMat()) {
-            src.convertTo(dst, target.cvDepth(), target.maxValue() / depth.maxValue(), 0);
+        return throughMat(this, (src, dst) -> src.convertTo(dst, target.cvDepth(), target.maxValue() / depth.maxValue(), 0));
+    }
+
+    /**
+     * Runs an OpenCV function that has no in-place path on the pixel arrays: the image is copied
+     * into a Mat, {@code op} writes a new Mat, and that is copied back into a new image. For the
+     * less frequent operations; the hot ones call {@link OpenCvHal} on the arrays directly.
+     */
+    static Image throughMat(Image img, BiConsumer<Mat, Mat> op) {
+        try (Mat src = img.toMat(); Mat dst = new Mat()) {
+            op.accept(src, dst);
+            return fromMat(dst);
         }
-        return out;
     }
 
     /** The pixels as a CHW float tensor with raw values (0..255 for 8-bit). */
@@ -367,8 +380,8 @@ public final class Image {
         double[] ab = scale.affine(depth);
         float[] mul = new float[channels];
         float[] add = new float[channels];
-        java.util.Arrays.fill(mul, (float) ab[0]);
-        java.util.Arrays.fill(add, (float) ab[1]);
+        Arrays.fill(mul, (float) ab[0]);
+        Arrays.fill(add, (float) ab[1]);
         return PixelKernels.affineToChw(this, mul, add);
     }
 
@@ -403,12 +416,12 @@ public final class Image {
     @Override
     public boolean equals(Object o) {
         return o instanceof Image i && i.width == width && i.height == height && i.channels == channels
-                && i.depth == depth && i.data.duplicate().clear().equals(data.duplicate().clear());
+                && i.depth == depth && Arrays.equals(i.data, data);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(width, height, channels, depth, data.duplicate().clear());
+        return Objects.hash(width, height, channels, depth, Arrays.hashCode(data));
     }
 
     @Override

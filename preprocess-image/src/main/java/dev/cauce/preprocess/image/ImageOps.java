@@ -1,24 +1,21 @@
 package dev.cauce.preprocess.image;
 
 import dev.cauce.core.Rng;
-import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
-import org.bytedeco.opencv.opencv_core.Size;
-
 
 import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
-import static org.bytedeco.opencv.global.opencv_core.flip;
 import static org.bytedeco.opencv.global.opencv_core.ROTATE_180;
 import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_CLOCKWISE;
 import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_COUNTERCLOCKWISE;
 
 /**
  * Pure image operations with explicit parameters (no randomness): each returns a new image and
- * never writes into its input. They run in OpenCV, writing straight into the output image's pixels.
+ * never writes into its input. Resizing and warps run in OpenCV, in place on the images' pixel
+ * arrays; flips and crops are plain array copies in Java (exact, and faster than a native call).
  *
  * <p>Geometry: continuous pixel coordinates, x right, y down, the centre of the top-left pixel at
  * (0.5, 0.5), an image of width W covering [0, W]. Output sizes depend only on the input size and
@@ -31,11 +28,7 @@ public final class ImageOps {
 
     /** Resizes to {@code width x height} with the given filter (OpenCV {@code resize}). */
     public static Image resize(Image img, int width, int height, Interpolation interpolation) {
-        Image out = Image.allocateUninitialized(width, height, img.channels(), img.depth());
-        try (Mat src = img.asMat(); Mat dst = out.asMat(); Size size = new Size(width, height)) {
-            opencv_imgproc.resize(src, dst, size, 0, 0, interpolation.cvFlag());
-        }
-        return out;
+        return resizedCrop(img, 0, 0, img.width(), img.height(), width, height, interpolation);
     }
 
     /**
@@ -73,9 +66,10 @@ public final class ImageOps {
     /** A copy of the rectangle {@code [x, x+width) x [y, y+height)}, which must lie inside the image. */
     public static Image crop(Image img, int x, int y, int width, int height) {
         checkRect(img, x, y, width, height);
-        Image out = Image.allocateUninitialized(width, height, img.channels(), img.depth());
-        try (Mat src = img.asMat(); Rect r = new Rect(x, y, width, height); Mat roi = new Mat(src, r); Mat dst = out.asMat()) {
-            roi.copyTo(dst);
+        Image out = Image.allocateLike(img, width, height);
+        int rowBytes = out.rowBytes();
+        for (int row = 0; row < height; row++) {
+            System.arraycopy(img.pixels(), (y + row) * img.rowBytes() + x * img.pixelBytes(), out.pixels(), row * rowBytes, rowBytes);
         }
         return out;
     }
@@ -139,25 +133,27 @@ public final class ImageOps {
             throw new IllegalArgumentException("padding must be >= 0, got top=" + top + " bottom=" + bottom
                     + " left=" + left + " right=" + right);
         }
-        Image out = Image.allocateUninitialized(img.width() + left + right, img.height() + top + bottom, img.channels(), img.depth());
-        try (Mat src = img.asMat(); Mat dst = out.asMat(); Scalar value = Scalar.all(fill)) {
-            copyMakeBorder(src, dst, top, bottom, left, right, border.cvFlag(), value);
-        }
-        return out;
+        return Image.throughMat(img, (src, dst) -> {
+            try (Scalar value = Scalar.all(fill)) {
+                copyMakeBorder(src, dst, top, bottom, left, right, border.cvFlag(), value);
+            }
+        });
     }
 
     /**
      * Crops {@code [x, x+w) x [y, y+h)} and resizes it to {@code outWidth x outHeight} in one step
-     * (what random-resized-crop applies). Equivalent continuous map: {@link #resizedCropAffine}.
+     * (what random-resized-crop applies): the rectangle is read in place, never copied. Equivalent
+     * continuous map: {@link #resizedCropAffine}.
      */
     public static Image resizedCrop(Image img, int x, int y, int w, int h, int outWidth, int outHeight,
                                     Interpolation interpolation) {
         checkRect(img, x, y, w, h);
-        Image out = Image.allocateUninitialized(outWidth, outHeight, img.channels(), img.depth());
-        try (Mat src = img.asMat(); Rect r = new Rect(x, y, w, h); Mat roi = new Mat(src, r); Mat dst = out.asMat();
-             Size size = new Size(outWidth, outHeight)) {
-            opencv_imgproc.resize(roi, dst, size, 0, 0, interpolation.cvFlag());
-        }
+        requirePositive("width", outWidth);
+        requirePositive("height", outHeight);
+        // cv::resize copies when the size does not change; so do we (and OpenCV's HAL is never asked to)
+        if (w == outWidth && h == outHeight) return crop(img, x, y, w, h);
+        Image out = Image.allocateLike(img, outWidth, outHeight);
+        OpenCvHal.resize(img, x, y, w, h, out, interpolation.cvFlag());
         return out;
     }
 
@@ -177,10 +173,9 @@ public final class ImageOps {
     }
 
     private static Image flipped(Image img, int code) {
-        Image out = Image.allocateUninitialized(img.width(), img.height(), img.channels(), img.depth());
-        try (Mat src = img.asMat(); Mat dst = out.asMat()) {
-            flip(src, dst, code);
-        }
+        Image out = Image.allocateLike(img, img.width(), img.height());
+        if (code == 1) PixelKernels.mirrorRows(img, out);
+        else PixelKernels.reverseRows(img, out);
         return out;
     }
 
@@ -192,16 +187,12 @@ public final class ImageOps {
         int k = Math.floorMod(quarterTurns, 4);
         if (k == 0) return img;
         boolean swap = (k & 1) == 1;
-        Image out = Image.allocateUninitialized(swap ? img.height() : img.width(), swap ? img.width() : img.height(), img.channels(), img.depth());
         int code = switch (k) {
             case 1 -> ROTATE_90_COUNTERCLOCKWISE;
             case 2 -> ROTATE_180;
             default -> ROTATE_90_CLOCKWISE;
         };
-        try (Mat src = img.asMat(); Mat dst = out.asMat()) {
-            opencv_core.rotate(src, dst, code);
-        }
-        return out;
+        return Image.throughMat(img, (src, dst) -> opencv_core.rotate(src, dst, code));
     }
 
     /** The continuous map of {@link #rotate90} for a {@code width x height} source. */
@@ -233,7 +224,8 @@ public final class ImageOps {
      * Warps with the continuous-coordinate map {@code m} (source to destination) into a
      * {@code width x height} output with one OpenCV {@code warpAffine} call. The half-pixel shift to
      * OpenCV's integer grid is applied here ({@link Affine#toIntegerGrid()}), so a box mapped with
-     * the same {@code m} lands exactly on the warped pixels.
+     * the same {@code m} lands exactly on the warped pixels. OpenCV receives the inverse map
+     * directly (it would otherwise invert it), computed here in double precision as it does.
      */
     public static Image warpAffine(Image img, Affine m, int width, int height, Interpolation interpolation,
                                    BorderMode border, double fill) {
@@ -242,14 +234,30 @@ public final class ImageOps {
         if (interpolation == Interpolation.AREA) {
             throw new IllegalArgumentException("AREA interpolation is for resizing; warps take nearest, bilinear or bicubic");
         }
-        Image out = Image.allocateUninitialized(width, height, img.channels(), img.depth());
-        double[] g = m.toIntegerGrid().toArray();
-        try (Mat src = img.asMat(); Mat dst = out.asMat(); DoublePointer gp = new DoublePointer(g);
-             Mat matrix = new Mat(2, 3, opencv_core.CV_64F, gp);
-             Size size = new Size(width, height); Scalar value = Scalar.all(fill)) {
-            opencv_imgproc.warpAffine(src, dst, matrix, size, interpolation.cvFlag(), border.cvFlag(), value);
-        }
+        Image out = Image.allocateLike(img, width, height);
+        OpenCvHal.warpAffine(img, out, inverseAsOpenCv(m.toIntegerGrid().toArray()), interpolation.cvFlag(), border.cvFlag(), fill);
         return out;
+    }
+
+    /**
+     * The inverse of a 2x3 map exactly as {@code cv::warpAffine} computes it when not given
+     * {@code WARP_INVERSE_MAP} (same formula, same operation order, so the same doubles); a singular
+     * map becomes all zeros, as there.
+     */
+    static double[] inverseAsOpenCv(double[] m) {
+        double d = m[0] * m[4] - m[1] * m[3];
+        d = d != 0 ? 1. / d : 0;
+        double a11 = m[4] * d, a22 = m[0] * d;
+        double[] inv = m.clone();
+        inv[0] = a11;
+        inv[1] *= -d;
+        inv[3] *= -d;
+        inv[4] = a22;
+        double b1 = -inv[0] * inv[2] - inv[1] * inv[5];
+        double b2 = -inv[3] * inv[2] - inv[4] * inv[5];
+        inv[2] = b1;
+        inv[5] = b2;
+        return inv;
     }
 
     /**
@@ -257,15 +265,15 @@ public final class ImageOps {
      * image) to {@code fill} in every channel.
      */
     public static Image erase(Image img, int x, int y, int w, int h, double fill) {
-        Image out = copy(img);
         int x0 = Math.max(0, x), y0 = Math.max(0, y);
         int x1 = Math.min(img.width(), x + w), y1 = Math.min(img.height(), y + h);
-        if (x1 <= x0 || y1 <= y0) return out;
-        try (Mat dst = out.asMat(); Rect r = new Rect(x0, y0, x1 - x0, y1 - y0); Mat roi = new Mat(dst, r);
-             Scalar value = Scalar.all(fill)) {
-            roi.put(value);
-        }
-        return out;
+        if (x1 <= x0 || y1 <= y0) return copy(img);
+        return Image.throughMat(img, (src, dst) -> {
+            src.copyTo(dst);
+            try (Rect r = new Rect(x0, y0, x1 - x0, y1 - y0); Mat roi = new Mat(dst, r); Scalar value = Scalar.all(fill)) {
+                roi.put(value);
+            }
+        });
     }
 
     /**
@@ -276,9 +284,8 @@ public final class ImageOps {
         if (img.depth() != Image.Depth.U8 || img.channels() != 3) {
             throw new IllegalArgumentException("drawBoxes needs an 8-bit RGB image, got " + img);
         }
-        Image out = copy(img);
         double[][] palette = {{230, 25, 75}, {60, 180, 75}, {255, 225, 25}, {0, 130, 200}, {245, 130, 48}, {145, 30, 180}, {70, 240, 240}, {240, 50, 230}};
-        try (Mat dst = out.asMat()) {
+        try (Mat dst = img.toMat()) {
             for (Box b : boxes) {
                 double[] c = palette[Math.floorMod(b.label(), palette.length)];
                 // continuous [x1, x2] covers pixel columns floor(x1) .. ceil(x2) - 1
@@ -288,8 +295,8 @@ public final class ImageOps {
                     opencv_imgproc.rectangle(dst, p1, p2, colour, thickness, opencv_imgproc.LINE_8, 0);
                 }
             }
+            return Image.fromMat(dst);
         }
-        return out;
     }
 
     /**
@@ -303,28 +310,23 @@ public final class ImageOps {
         if (tiles.isEmpty()) throw new IllegalArgumentException("grid needs at least one image");
         int rows = (tiles.size() + columns - 1) / columns;
         int w = columns * tile + (columns + 1) * gap, h = rows * tile + (rows + 1) * gap;
-        Image out = Image.allocateUninitialized(w, h, 3, Image.Depth.U8);
-        try (Mat dst = out.asMat(); Scalar bg = Scalar.all(fill)) {
+        try (Mat dst = new Mat(h, w, opencv_core.CV_8UC3); Scalar bg = Scalar.all(fill)) {
             dst.put(bg);
             for (int i = 0; i < tiles.size(); i++) {
                 Image t = tiles.get(i).toDepth(Image.Depth.U8).toRgb();
                 Image cell = letterbox(t, tile, tile, Interpolation.AREA, fill);
                 int x = gap + (i % columns) * (tile + gap), y = gap + (i / columns) * (tile + gap);
-                try (Mat src = cell.asMat(); Rect r = new Rect(x, y, tile, tile); Mat roi = new Mat(dst, r)) {
+                try (Mat src = cell.toMat(); Rect r = new Rect(x, y, tile, tile); Mat roi = new Mat(dst, r)) {
                     src.copyTo(roi);
                 }
             }
+            return Image.fromMat(dst);
         }
-        return out;
     }
 
     /** A deep copy. */
     public static Image copy(Image img) {
-        Image out = Image.allocateUninitialized(img.width(), img.height(), img.channels(), img.depth());
-        try (Mat src = img.asMat(); Mat dst = out.asMat()) {
-            src.copyTo(dst);
-        }
-        return out;
+        return crop(img, 0, 0, img.width(), img.height());
     }
 
     /**

@@ -14,7 +14,7 @@ final class NativeSetup {
         // must happen before javacpp's Pointer class initializes, so ./cauce passes it too.
         if (System.getProperty("org.bytedeco.javacpp.maxPhysicalBytes") == null) {
             System.setProperty("org.bytedeco.javacpp.maxPhysicalBytes", "0");
-    }
+        }
         // Cauce parallelizes over samples (DataStream.parallel); OpenCV's own thread pool inside
         // each call would oversubscribe the cores and, on a loaded machine, make every small
         // resize wait for its slowest helper thread. One OpenCV thread per calling thread.

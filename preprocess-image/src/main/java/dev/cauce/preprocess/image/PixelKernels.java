@@ -1,11 +1,33 @@
 package dev.cauce.preprocess.image;
 
 import dev.cauce.core.Tensor;
+import dev.cauce.core.simd.PixelOps;
 
-/** Tight loops shared by the pixel-to-tensor transforms (plain Java: the JIT vectorizes the gray case). */
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Flips and the pixel-to-tensor conversion on the pixel arrays, in Java because a native call
+ * cannot beat them: a flip is a byte permutation, and the tensor conversion writes a Java float
+ * array anyway. The vector loops for 8-bit pixels are in {@link PixelOps}.
+ */
 final class PixelKernels {
 
     private PixelKernels() {
+    }
+
+    /** {@code out} = {@code in} mirrored left-right (same geometry). */
+    static void mirrorRows(Image in, Image out) {
+        int rowBytes = in.rowBytes();
+        for (int row = 0; row < in.height(); row++) {
+            PixelOps.mirrorRow(in.pixels(), out.pixels(), row * rowBytes, in.width(), in.pixelBytes());
+        }
+    }
+
+    /** {@code out} = {@code in} mirrored top-bottom (same geometry). */
+    static void reverseRows(Image in, Image out) {
+        int rowBytes = in.rowBytes(), h = in.height();
+        for (int row = 0; row < h; row++) System.arraycopy(in.pixels(), (h - 1 - row) * rowBytes, out.pixels(), row * rowBytes, rowBytes);
     }
 
     /** HWC samples to a CHW tensor with a per-channel {@code v * mul[c] + add[c]}. */
@@ -14,28 +36,15 @@ final class PixelKernels {
         int plane = img.width() * img.height();
         float[] out = new float[plane * c];
         if (img.depth() == Image.Depth.U8) {
-            byte[] px = img.toBytes();
-            if (c == 3) {
-                float m0 = mul[0], m1 = mul[1], m2 = mul[2], a0 = add[0], a1 = add[1], a2 = add[2];
-                for (int i = 0, s = 0; i < plane; i++, s += 3) {
-                    out[i] = (px[s] & 0xFF) * m0 + a0;
-                    out[plane + i] = (px[s + 1] & 0xFF) * m1 + a1;
-                    out[2 * plane + i] = (px[s + 2] & 0xFF) * m2 + a2;
-                }
-            } else {
-                for (int i = 0, s = 0; i < plane; i++, s += c) {
-                    for (int ch = 0; ch < c; ch++) out[ch * plane + i] = (px[s + ch] & 0xFF) * mul[ch] + add[ch];
-                }
-            }
-        } else if (img.depth() == Image.Depth.U16) {
-            short[] px = img.toShorts();
-            for (int i = 0, s = 0; i < plane; i++, s += c) {
-                for (int ch = 0; ch < c; ch++) out[ch * plane + i] = (px[s + ch] & 0xFFFF) * mul[ch] + add[ch];
-            }
+            PixelOps.u8ToPlanes(img.pixels(), plane, c, mul, add, out);
         } else {
-            float[] px = img.toFloats();
+            ByteBuffer px = ByteBuffer.wrap(img.pixels()).order(ByteOrder.nativeOrder());
+            boolean u16 = img.depth() == Image.Depth.U16;
             for (int i = 0, s = 0; i < plane; i++, s += c) {
-                for (int ch = 0; ch < c; ch++) out[ch * plane + i] = px[s + ch] * mul[ch] + add[ch];
+                for (int ch = 0; ch < c; ch++) {
+                    float v = u16 ? px.getShort((s + ch) * 2) & 0xFFFF : px.getFloat((s + ch) * 4);
+                    out[ch * plane + i] = v * mul[ch] + add[ch];
+                }
             }
         }
         return Tensor.of(out, c, img.height(), img.width());

@@ -74,11 +74,10 @@ public final class FlowPreview {
             hsv[3 * i + 2] = (byte) Math.min(255, (int) Math.round(mag[i] * scale));
         }
         Image hsvImage = Image.ofBytes(w, h, 3, hsv);
-        Image rgb = Image.allocate(w, h, 3, Image.Depth.U8);
-        try (Mat src = hsvImage.asMat(); Mat dst = rgb.asMat()) {
+        try (Mat src = hsvImage.toMat(); Mat dst = new Mat()) {
             cvtColor(src, dst, COLOR_HSV2RGB);
+            return Image.fromMat(dst);
         }
-        return rgb;
     }
 
     private static Tensor checkFlow(Tensor flow) {

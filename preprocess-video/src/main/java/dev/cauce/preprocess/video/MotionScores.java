@@ -59,7 +59,7 @@ public final class MotionScores {
         if (a.width() != b.width() || a.height() != b.height() || a.channels() != b.channels()) {
             throw new IllegalArgumentException("images differ in size: " + a + " and " + b);
         }
-        try (Mat ma = a.asMat(); Mat mb = b.asMat(); Mat diff = new Mat(); Scalar m = mean(diffOf(ma, mb, diff))) {
+        try (Mat ma = a.toMat(); Mat mb = b.toMat(); Mat diff = new Mat(); Scalar m = mean(diffOf(ma, mb, diff))) {
             double sum = 0;
             for (int c = 0; c < a.channels(); c++) sum += m.get(c);
             return sum / a.channels();

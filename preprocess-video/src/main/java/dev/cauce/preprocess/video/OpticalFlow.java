@@ -28,7 +28,7 @@ public sealed interface OpticalFlow permits OpticalFlow.Farneback, OpticalFlow.D
         }
         Image a = prev.toGray().toDepth(Image.Depth.U8);
         Image b = next.toGray().toDepth(Image.Depth.U8);
-        try (Mat ga = a.asMat(); Mat gb = b.asMat(); Mat flow = new Mat()) {
+        try (Mat ga = a.toMat(); Mat gb = b.toMat(); Mat flow = new Mat()) {
             computeGray(ga, gb, flow);
             return toTensor(flow);
         }

@@ -278,15 +278,12 @@ public final class VideoReader implements AutoCloseable {
         }
     }
 
-    /** Copies a grabbed RGB24 frame (rows may be padded to a stride) into a new image, in one OpenCV copy. */
+    /** Copies a grabbed RGB24 frame (rows may be padded to a stride) into a new image, in one copy. */
     private static Image toImage(Frame f) {
-        Image out = Image.allocate(f.imageWidth, f.imageHeight, 3, Image.Depth.U8);
         try (BytePointer px = new BytePointer((ByteBuffer) f.image[0]);
-             Mat src = new Mat(f.imageHeight, f.imageWidth, opencv_core.CV_8UC3, px, f.imageStride);
-             Mat dst = out.asMat()) {
-            src.copyTo(dst);
+             Mat src = new Mat(f.imageHeight, f.imageWidth, opencv_core.CV_8UC3, px, f.imageStride)) {
+            return Image.fromMat(src);
         }
-        return out;
     }
 
     /** Goes back to frame 0 by reopening the file (exact, unlike a seek). */
