@@ -93,7 +93,8 @@ public final class TrainOptions {
     double validationSplit;
 
     @Option(names = "--early-stopping", paramLabel = "PATIENCE",
-            description = "Stop once --monitor has gone more than PATIENCE epochs in a row without improving by more than --min-delta, then restore the best epoch's weights. Default: off.")
+            description = "Stop after PATIENCE epochs in a row in which --monitor did not improve by more than --min-delta (Keras' EarlyStopping: "
+                    + "0 and 1 both stop at the first epoch without improvement), then restore the best epoch's weights. Default: off.")
     Integer earlyStopping;
 
     @Option(names = "--monitor", defaultValue = "auto",
@@ -126,6 +127,12 @@ public final class TrainOptions {
     @Option(names = "--ema", paramLabel = "DECAY",
             description = "Polyak/EMA averaging of the weights after every update (e.g. 0.999); the test accuracy of the averaged model is reported too. Default: off.")
     Double ema;
+
+    @Option(names = "--ema-correction", paramLabel = "KIND", defaultValue = "none",
+            description = {"How --ema treats its start: none = the first snapshot starts the average (PyTorch AveragedModel); "
+                    + "adam = zero start divided by 1-DECAY^n (Adam's bias correction); "
+                    + "num-updates = decay min(DECAY, (1+n)/(10+n)) after n snapshots (TensorFlow's ExponentialMovingAverage). Default: ${DEFAULT-VALUE}."})
+    String emaCorrection;
 
     @Option(names = "--ensemble", paramLabel = "K", defaultValue = "1",
             description = "Train K models from seeds SEED, SEED+1, ... and average their predicted probabilities on the test split. Default: ${DEFAULT-VALUE}.")
@@ -178,8 +185,17 @@ public final class TrainOptions {
         if (swa != null && (swa < 1 || swa > epochs)) throw new Main.UsageException("--swa START must be an epoch in [1, " + epochs + "], got " + swa);
         if (swaLr != null && !(swaLr > 0)) throw new Main.UsageException("--swa-lr must be positive, got " + swaLr);
         if (ema != null && !(ema > 0 && ema < 1)) throw new Main.UsageException("--ema DECAY must be in (0, 1), got " + ema);
+        emaCorrection();
         if (ensemble < 1) throw new Main.UsageException("--ensemble K must be at least 1, got " + ensemble);
         if (ensemble > 1 && (checkpoint != null || resume != null)) throw new Main.UsageException("--ensemble cannot be combined with --checkpoint or --resume");
+    }
+
+    dev.cauce.train.average.Ema.Correction emaCorrection() {
+        try {
+            return dev.cauce.train.average.Ema.Correction.parse(emaCorrection);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException("--ema-correction: " + e.getMessage());
+        }
     }
 
     String monitorMetric() {

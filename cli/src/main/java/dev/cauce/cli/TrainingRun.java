@@ -124,7 +124,7 @@ final class TrainingRun {
         }
         AveragingListener average = null;
         if (o.swa != null) b.listener(average = AveragingListener.swa(o.swa - 1, model.params()));
-        else if (o.ema != null) b.listener(average = AveragingListener.ema(o.ema, model.params()));
+        else if (o.ema != null) b.listener(average = AveragingListener.ema(o.ema, o.emaCorrection(), model.params()));
         GradientNorms norms = o.gradNorms == null ? null : new GradientNorms(model);
         if (norms != null) b.listener(norms);
         if (o.metricsCsv != null) b.listener(new CsvLogger(o.metricsCsv));
