@@ -102,7 +102,7 @@ public final class Conv2D implements Layer {
         Im2Col.im2col(ctx.pool(), x.data(), n, c, h, w, kh, kw, stride, pad, cols);
         float[] yt = fnp = grow(fnp, filters * width);
         Gemm.nn(ctx.pool(), filters, width, ckk, weight.value, cols, yt, 0f);
-        float[] y = new float[yt.length];
+        float[] y = new float[filters * width];
         ctx.pool().parallelFor(n, img -> {
             for (int f = 0; f < filters; f++) {
                 int src = f * width + img * plane;
