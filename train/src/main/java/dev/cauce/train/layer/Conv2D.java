@@ -33,6 +33,10 @@ public final class Conv2D implements Layer {
     private float[] dcols;
     /** The (F, N·OH·OW) product: Y' in forward, dY' in backward (forward's is dead by then). */
     private float[] fnp;
+    /** Input images of one inference chunk. */
+    private float[] chunk;
+    /** Inference batches larger than this run in chunks of this many images. */
+    static final int INFERENCE_CHUNK = 128;
     private int lastN;
 
     /**
@@ -94,29 +98,47 @@ public final class Conv2D implements Layer {
     @Override
     public Tensor forward(Tensor x, Context ctx) {
         int n = Shapes.batch(name, x, new int[] {c, h, w});
+        float[] y = new float[n * filters * oh * ow];
+        if (ctx.training() || n <= INFERENCE_CHUNK) {
+            lastN = n;
+            convolve(x.data(), n, y, 0, ctx);
+        } else {
+            // Inference keeps nothing for backward: run the batch in chunks so that the column
+            // buffer stays at training-batch size (a 500-image evaluation batch needs 4x more).
+            lastN = -1;
+            int per = c * h * w;
+            for (int i0 = 0; i0 < n; i0 += INFERENCE_CHUNK) {
+                int m = Math.min(INFERENCE_CHUNK, n - i0);
+                chunk = grow(chunk, m * per);
+                System.arraycopy(x.data(), i0 * per, chunk, 0, m * per);
+                convolve(chunk, m, y, i0 * filters * oh * ow, ctx);
+            }
+        }
+        return Tensor.of(y, n, filters, oh, ow);
+    }
+
+    /** Convolves {@code n} images of {@code x} into {@code y} from {@code yOff} (NCHW), via im2col and one GEMM. */
+    private void convolve(float[] x, int n, float[] y, int yOff, Context ctx) {
         int ckk = c * kh * kw;
         int plane = oh * ow;
         int width = n * plane;
         cols = grow(cols, ckk * width);
-        lastN = n;
-        Im2Col.im2col(ctx.pool(), x.data(), n, c, h, w, kh, kw, stride, pad, cols);
+        Im2Col.im2col(ctx.pool(), x, n, c, h, w, kh, kw, stride, pad, cols);
         float[] yt = fnp = grow(fnp, filters * width);
         Gemm.nn(ctx.pool(), filters, width, ckk, weight.value, cols, yt, 0f);
-        float[] y = new float[filters * width];
         ctx.pool().parallelFor(n, img -> {
             for (int f = 0; f < filters; f++) {
                 int src = f * width + img * plane;
-                int dst = (img * filters + f) * plane;
+                int dst = yOff + (img * filters + f) * plane;
                 float b = bias.value[f];
                 for (int p = 0; p < plane; p++) y[dst + p] = yt[src + p] + b;
             }
         });
-        return Tensor.of(y, n, filters, oh, ow);
     }
 
     @Override
     public Tensor backward(Tensor gradOutput, Context ctx, boolean needInputGrad) {
-        if (cols == null) throw new IllegalStateException(name + ": backward called before forward");
+        if (cols == null || lastN < 0) throw new IllegalStateException(name + ": backward needs a training-mode forward of the same batch first");
         int n = lastN;
         int ckk = c * kh * kw;
         int plane = oh * ow;

@@ -48,4 +48,20 @@ class Conv2DWorkspaceTest {
             assertArrayEquals(fresh.bias().grad, used.bias().grad);
         }
     }
+
+    @Test
+    void aLargeInferenceBatchRunsInChunksWithTheSameResult() {
+        try (ComputePool pool = ComputePool.single()) {
+            int n = 2 * Conv2D.INFERENCE_CHUNK + 44;
+            Tensor x = input(n, 3);
+            Tensor whole = conv().forward(x, new Context(pool, true, Rng.seeded(0)));
+            Conv2D chunked = conv();
+            Tensor inChunks = chunked.forward(x, Context.inference(pool));
+            assertArrayEquals(whole.shape(), inChunks.shape());
+            assertArrayEquals(whole.data(), inChunks.data());
+            var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> chunked.backward(Tensor.of(new float[whole.size()], whole.shape()), Context.inference(pool), true));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("conv: backward needs a training-mode forward"), e.getMessage());
+        }
+    }
 }
