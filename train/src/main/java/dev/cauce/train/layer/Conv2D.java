@@ -35,6 +35,7 @@ public final class Conv2D implements Layer {
     private float[] fnp;
     /** Input images of one inference chunk. */
     private float[] chunk;
+    private final Buffers buffers = new Buffers(2);
     /** Inference batches larger than this run in chunks of this many images. */
     static final int INFERENCE_CHUNK = 128;
     private int lastN;
@@ -98,7 +99,7 @@ public final class Conv2D implements Layer {
     @Override
     public Tensor forward(Tensor x, Context ctx) {
         int n = Shapes.batch(name, x, new int[] {c, h, w});
-        float[] y = new float[n * filters * oh * ow];
+        float[] y = buffers.get(0, n * filters * oh * ow, ctx);
         if (ctx.training() || n <= INFERENCE_CHUNK) {
             lastN = n;
             convolve(x.data(), n, y, 0, ctx);
@@ -160,7 +161,7 @@ public final class Conv2D implements Layer {
         if (!needInputGrad) return null;
         dcols = grow(dcols, ckk * width);
         Gemm.gemm(ctx.pool(), true, false, ckk, width, filters, weight.value, 0, ckk, dyt, 0, width, dcols, 0, width, 0f);
-        float[] dx = new float[n * c * h * w];
+        float[] dx = buffers.get(1, n * c * h * w, ctx);
         Im2Col.col2im(ctx.pool(), dcols, n, c, h, w, kh, kw, stride, pad, dx);
         return Tensor.of(dx, n, c, h, w);
     }
