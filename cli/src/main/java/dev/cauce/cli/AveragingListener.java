@@ -14,8 +14,8 @@ import java.util.List;
  * start epoch (0-based) on, at the epoch's end.
  */
 record AveragingListener(WeightAverage average, List<Param> params, int swaStartEpoch) implements TrainingListener {
-    static AveragingListener ema(double decay, List<Param> params) {
-        return new AveragingListener(new Ema(decay), params, -1);
+    static AveragingListener ema(double decay, Ema.Correction correction, List<Param> params) {
+        return new AveragingListener(new Ema(decay, correction), params, -1);
     }
 
     static AveragingListener swa(int startEpoch, List<Param> params) {

@@ -24,6 +24,17 @@ public final class TrainOptions {
             description = "Hidden layer sizes of the default MLP, used only without --model; the input and output sizes come from the data. Default: ${DEFAULT-VALUE}.")
     int[] hidden;
 
+    @Option(names = "--aux-task", paramLabel = "TASK",
+            description = {"Multi-task learning: add a head on the shared trunk that learns a label derived from the class label: "
+                    + "parity (label mod 2), ge(T) (label >= T) or mod(K) (label mod K). Repeat for several heads.",
+                "The model's last dense layer stays the main head and the layers before it form the trunk; the loss is the weighted sum "
+                    + "of the task losses (--task-weights) and each head's test accuracy is reported. Default: none (one task)."})
+    java.util.List<String> auxTasks;
+
+    @Option(names = "--task-weights", paramLabel = "W[,W...]", split = ",",
+            description = "Weights of the task losses in the summed loss: the main task first, then each --aux-task in order. Default: 1 for every task.")
+    java.util.List<Double> taskWeights;
+
     @Option(names = "--optimizer", paramLabel = "SPEC", defaultValue = "adam",
             description = {"Optimizer name or spec with arguments: " + dev.cauce.train.optim.Optimizers.NAMES + ",",
                 "e.g. sgd, momentum(0.9), nesterov(momentum=0.95), adam(beta2=0.98, wd=0.01), adamw(wd=0.05). Default: ${DEFAULT-VALUE}."})
@@ -93,7 +104,8 @@ public final class TrainOptions {
     double validationSplit;
 
     @Option(names = "--early-stopping", paramLabel = "PATIENCE",
-            description = "Stop once --monitor has gone more than PATIENCE epochs in a row without improving by more than --min-delta, then restore the best epoch's weights. Default: off.")
+            description = "Stop after PATIENCE epochs in a row in which --monitor did not improve by more than --min-delta (Keras' EarlyStopping: "
+                    + "0 and 1 both stop at the first epoch without improvement), then restore the best epoch's weights. Default: off.")
     Integer earlyStopping;
 
     @Option(names = "--monitor", defaultValue = "auto",
@@ -126,6 +138,12 @@ public final class TrainOptions {
     @Option(names = "--ema", paramLabel = "DECAY",
             description = "Polyak/EMA averaging of the weights after every update (e.g. 0.999); the test accuracy of the averaged model is reported too. Default: off.")
     Double ema;
+
+    @Option(names = "--ema-correction", paramLabel = "KIND", defaultValue = "none",
+            description = {"How --ema treats its start: none = the first snapshot starts the average (PyTorch AveragedModel); "
+                    + "adam = zero start divided by 1-DECAY^n (Adam's bias correction); "
+                    + "num-updates = decay min(DECAY, (1+n)/(10+n)) after n snapshots (TensorFlow's ExponentialMovingAverage). Default: ${DEFAULT-VALUE}."})
+    String emaCorrection;
 
     @Option(names = "--ensemble", paramLabel = "K", defaultValue = "1",
             description = "Train K models from seeds SEED, SEED+1, ... and average their predicted probabilities on the test split. Default: ${DEFAULT-VALUE}.")
@@ -178,8 +196,22 @@ public final class TrainOptions {
         if (swa != null && (swa < 1 || swa > epochs)) throw new Main.UsageException("--swa START must be an epoch in [1, " + epochs + "], got " + swa);
         if (swaLr != null && !(swaLr > 0)) throw new Main.UsageException("--swa-lr must be positive, got " + swaLr);
         if (ema != null && !(ema > 0 && ema < 1)) throw new Main.UsageException("--ema DECAY must be in (0, 1), got " + ema);
+        emaCorrection();
+        if (taskWeights != null && !multiTask()) throw new Main.UsageException("--task-weights needs at least one --aux-task");
         if (ensemble < 1) throw new Main.UsageException("--ensemble K must be at least 1, got " + ensemble);
         if (ensemble > 1 && (checkpoint != null || resume != null)) throw new Main.UsageException("--ensemble cannot be combined with --checkpoint or --resume");
+    }
+
+    dev.cauce.train.average.Ema.Correction emaCorrection() {
+        try {
+            return dev.cauce.train.average.Ema.Correction.parse(emaCorrection);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException("--ema-correction: " + e.getMessage());
+        }
+    }
+
+    boolean multiTask() {
+        return auxTasks != null && !auxTasks.isEmpty();
     }
 
     String monitorMetric() {

@@ -27,6 +27,8 @@ import dev.cauce.train.ensemble.Predictor;
 import dev.cauce.train.layer.Context;
 import dev.cauce.train.layer.Layer;
 import dev.cauce.train.layer.Sequential;
+import dev.cauce.train.loss.Loss;
+import dev.cauce.train.loss.MultiTaskLoss;
 import dev.cauce.train.loss.SoftmaxCrossEntropy;
 import dev.cauce.train.optim.Optimizers;
 import dev.cauce.train.optim.StatefulOptimizer;
@@ -86,7 +88,7 @@ final class TrainingRun {
             for (int k = 0; k < o.ensemble; k++) {
                 out.printf("ensemble member %d/%d (seed %d)%n", k + 1, o.ensemble, o.seed + k);
                 Layer m = trainOne(o, d, o.seed + k, pool, out).model;
-                members.add(x -> probabilities(m.forward(x, Context.inference(pool))));
+                members.add(x -> probabilities(mainColumns(m.forward(x, Context.inference(pool)), d.classes)));
             }
             return evaluateEnsemble(new Ensemble(members), pipeline(d.test, d.inputShape, 512, false, 0));
         }
@@ -95,7 +97,16 @@ final class TrainingRun {
     private record Result(Layer model, Evaluation test) { }
 
     private static Result trainOne(TrainOptions o, Data d, long seed, ComputePool pool, PrintStream out) throws IOException {
-        Layer model = buildModel(o, d, seed);
+        Sequential base = buildModel(o, d, seed);
+        Layer model = base;
+        Loss loss = o.labelSmoothing > 0 ? new SoftmaxCrossEntropy(o.labelSmoothing) : new SoftmaxCrossEntropy();
+        MultiTaskLoss tasks = null;
+        if (o.multiTask()) {
+            List<MultiTask.Aux> aux = o.auxTasks.stream().map(t -> MultiTask.parse(t, d.classes)).toList();
+            model = MultiTask.model(base, aux, o.init.initializer, seed);
+            loss = tasks = MultiTask.loss(loss, d.classes, aux, MultiTask.weights(o.taskWeights, aux.size() + 1));
+            out.printf("tasks: %s%n", describe(tasks));
+        }
         StatefulOptimizer opt = optimizer(o, model);
         int batches = (d.train.size() + o.batchSize - 1) / o.batchSize;
         Schedule schedule = schedule(o, (long) batches * o.epochs, batches);
@@ -115,7 +126,7 @@ final class TrainingRun {
         }
 
         Trainer.Builder b = Trainer.builder(model, opt)
-                .loss(o.labelSmoothing > 0 ? new SoftmaxCrossEntropy(o.labelSmoothing) : new SoftmaxCrossEntropy())
+                .loss(loss)
                 .schedule(schedule).pool(pool).seed(seed).startStep(startStep).batchesPerEpoch(batches)
                 .listener(new EpochPrinter(out, batches));
         if (d.validation != null) b.validation(pipeline(d.validation, d.inputShape, 512, false, 0));
@@ -124,14 +135,14 @@ final class TrainingRun {
         }
         AveragingListener average = null;
         if (o.swa != null) b.listener(average = AveragingListener.swa(o.swa - 1, model.params()));
-        else if (o.ema != null) b.listener(average = AveragingListener.ema(o.ema, model.params()));
+        else if (o.ema != null) b.listener(average = AveragingListener.ema(o.ema, o.emaCorrection(), model.params()));
         GradientNorms norms = o.gradNorms == null ? null : new GradientNorms(model);
         if (norms != null) b.listener(norms);
         if (o.metricsCsv != null) b.listener(new CsvLogger(o.metricsCsv));
         EarlyStopping early = null;
         if (o.earlyStopping != null) b.listener(early = new EarlyStopping(model, o.monitorMetric(), o.earlyStopping, o.minDelta, true));
         Path checkpointDir = o.checkpoint;
-        if (checkpointDir != null) b.listener(new CheckpointDir(checkpointDir, model, opt, specOf(o), d.inputShape, seed));
+        if (checkpointDir != null) b.listener(new CheckpointDir(checkpointDir, model, opt, specOf(o, tasks), d.inputShape, seed));
         Trainer trainer = b.build();
 
         long start = System.nanoTime();
@@ -153,12 +164,34 @@ final class TrainingRun {
         if (norms != null) TrainingPlots.gradientNorms(o.gradNorms, norms.names(), norms.perBatch());
 
         DataStream<Batch> test = pipeline(d.test, d.inputShape, 512, false, 0);
-        if (average == null) return new Result(model, trainer.evaluate(test));
-        out.printf("last-iterate test accuracy: %.4f%n", trainer.evaluate(test).accuracy());
-        finishAverage(average.average(), model, pipeline(d.train, d.inputShape, o.batchSize, true, 0), pool);
-        Evaluation avg = trainer.evaluate(test);
-        out.printf("%s test accuracy: %.4f%n", o.swa != null ? "SWA" : "EMA", avg.accuracy());
-        return new Result(model, avg);
+        if (average != null) {
+            out.printf("last-iterate test accuracy: %.4f%n", trainer.evaluate(test).accuracy());
+            finishAverage(average.average(), model, pipeline(d.train, d.inputShape, o.batchSize, true, 0), pool);
+        }
+        Evaluation result = trainer.evaluate(test);
+        if (average != null) out.printf("%s test accuracy: %.4f%n", o.swa != null ? "SWA" : "EMA", result.accuracy());
+        if (tasks != null) {
+            double[] acc = MultiTask.accuracies(model, tasks, test, pool);
+            for (int t = 1; t < acc.length; t++) out.printf("test accuracy (%s head): %.4f%n", tasks.tasks().get(t).name(), acc[t]);
+        }
+        return new Result(model, result);
+    }
+
+    /** e.g. {@code class (weight 1.0), parity (weight 0.5)}. */
+    private static String describe(MultiTaskLoss tasks) {
+        List<String> parts = new ArrayList<>();
+        for (MultiTaskLoss.Task t : tasks.tasks()) parts.add(t.name() + " (" + t.width() + " outputs, weight " + t.weight() + ")");
+        return String.join(", ", parts);
+    }
+
+    /** The main task's logits: the first {@code classes} columns of a multi-task output (all of a single-task one). */
+    private static Tensor mainColumns(Tensor out, int classes) {
+        int n = out.dim(0);
+        int total = out.size() / n;
+        if (total == classes) return out;
+        float[] y = new float[n * classes];
+        for (int r = 0; r < n; r++) System.arraycopy(out.data(), r * total, y, r * classes, classes);
+        return Tensor.of(y, n, classes);
     }
 
     /**
@@ -176,11 +209,18 @@ final class TrainingRun {
         }
     }
 
-    private static String specOf(TrainOptions o) {
-        if (o.model != null) return o.model;
-        StringBuilder s = new StringBuilder("mlp(");
-        for (int i = 0; i < o.hidden.length; i++) s.append(i == 0 ? "" : ",").append(o.hidden[i]);
-        return s.append(")").toString();
+    /** The model as recorded in checkpoints: the spec, plus the task heads of a multi-task run. */
+    private static String specOf(TrainOptions o, MultiTaskLoss tasks) {
+        StringBuilder s = new StringBuilder();
+        if (o.model != null) {
+            s.append(o.model);
+        } else {
+            s.append("mlp(");
+            for (int i = 0; i < o.hidden.length; i++) s.append(i == 0 ? "" : ",").append(o.hidden[i]);
+            s.append(")");
+        }
+        if (tasks != null) s.append("; tasks: ").append(describe(tasks));
+        return s.toString();
     }
 
     private static Data load(TrainOptions o) throws IOException {
@@ -221,7 +261,7 @@ final class TrainingRun {
         return new LabelledData(Tensor.of(x, shape), Arrays.copyOfRange(d.labels(), from, to), d.source());
     }
 
-    private static Layer buildModel(TrainOptions o, Data d, long seed) {
+    private static Sequential buildModel(TrainOptions o, Data d, long seed) {
         if (o.model == null) {
             int[] sizes = new int[o.hidden.length + 2];
             sizes[0] = d.inputShape[0];

@@ -61,8 +61,9 @@ class TrainOptionsTest {
     @Test
     void earlyStoppingHaltsAndRestoresTheBestEpoch(@TempDir Path dir) throws IOException {
         split(dir, 300, images, labels);
-        // a min-delta no loss change can beat: epoch 1 stays best; patience 1 tolerates epoch 2, stops after epoch 3
-        CliRun stopped = train(dir, "--epochs", "6", "--hidden", "32", "--early-stopping", "1", "--monitor", "loss", "--min-delta", "100");
+        // a min-delta no loss change can beat: epoch 1 stays best; with patience 2 (Keras) epochs 2 and 3 do not
+        // improve, so training stops after epoch 3
+        CliRun stopped = train(dir, "--epochs", "6", "--hidden", "32", "--early-stopping", "2", "--monitor", "loss", "--min-delta", "100");
         double restored = testAccuracy(stopped);
         assertEquals(3, stopped.out().lines().filter(l -> l.startsWith("epoch ")).count(), stopped.out());
         assertTrue(stopped.out().contains("restored epoch 1"), stopped.out());

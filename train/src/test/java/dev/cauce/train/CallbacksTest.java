@@ -58,7 +58,7 @@ class CallbacksTest {
         Trainer.History h = t.fit(train, 40);
         assertTrue(stop.stopped(), "early stopping should trigger within 40 epochs");
         assertTrue(h.epochs().size() < 40);
-        assertEquals(stop.bestEpoch() + 2 + 1, h.epochs().size(), "patience 1: stops two epochs after the best");
+        assertEquals(stop.bestEpoch() + 1 + 1, h.epochs().size(), "patience 1 (Keras): stops at the first epoch after the best that does not improve");
         double bestVal = h.epochs().get(stop.bestEpoch()).validation().loss();
         for (EpochStats s : h.epochs()) assertTrue(s.validation().loss() >= bestVal);
         // the restored weights reproduce the best epoch's validation loss

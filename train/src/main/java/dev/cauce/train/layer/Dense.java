@@ -26,6 +26,7 @@ public final class Dense implements Layer {
     private final Param weight;
     private final Param bias;
     private Tensor input;
+    private final Buffers buffers = new Buffers(2);
 
     /**
      * @param init weight initializer (fanIn = in, fanOut = out); biases start at 0
@@ -90,7 +91,7 @@ public final class Dense implements Layer {
     public Tensor forward(Tensor x, Context ctx) {
         int n = rows(x);
         input = x;
-        float[] y = new float[n * out];
+        float[] y = buffers.get(0, n * out, ctx);
         Gemm.nn(ctx.pool(), n, out, in, x.data(), weight.value, y, 0f);
         VectorOps.addRow(n, out, y, bias.value);
         return Tensor.of(y, n, out);
@@ -108,7 +109,7 @@ public final class Dense implements Layer {
         Gemm.tn(ctx.pool(), in, out, n, input.data(), dy, weight.grad, 1f);
         VectorOps.addColumnSums(n, out, dy, bias.grad);
         if (!needInputGrad) return null;
-        float[] dx = new float[n * in];
+        float[] dx = buffers.get(1, n * in, ctx);
         Gemm.nt(ctx.pool(), n, in, out, dy, weight.value, dx, 0f);
         return Tensor.of(dx, input.shape());
     }

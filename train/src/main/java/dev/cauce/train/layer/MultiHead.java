@@ -114,4 +114,11 @@ public final class MultiHead implements Layer {
         }
         return trunk.backward(Tensor.of(trunkGrad, n, trunkGrad.length / n), ctx, needInputGrad);
     }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(name).append('(').append(trunk).append(" -> ");
+        for (int i = 0; i < heads.size(); i++) sb.append(i == 0 ? "" : " | ").append(heads.get(i).name());
+        return sb.append(')').toString();
+    }
 }

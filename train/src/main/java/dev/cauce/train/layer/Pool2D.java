@@ -20,6 +20,7 @@ public final class Pool2D implements Layer {
     private final Kind kind;
     private final int c, h, w, k, stride, oh, ow;
     private int[] argmax;
+    private final Buffers buffers = new Buffers(2);
     private int lastN;
 
     public Pool2D(String name, Kind kind, int[] inputShape, int window, int stride) {
@@ -59,7 +60,7 @@ public final class Pool2D implements Layer {
         int n = Shapes.batch(name, x, new int[] {c, h, w});
         lastN = n;
         float[] in = x.data();
-        float[] y = new float[n * c * oh * ow];
+        float[] y = buffers.get(0, n * c * oh * ow, ctx);
         if (kind == Kind.MAX && (argmax == null || argmax.length != y.length)) argmax = new int[y.length];
         float inv = 1f / (k * k);
         ctx.pool().parallelFor(n, img -> {
@@ -94,10 +95,12 @@ public final class Pool2D implements Layer {
         if (!needInputGrad) return null;
         int n = lastN;
         float[] g = gradOutput.data();
-        float[] dx = new float[n * c * h * w];
+        float[] dx = buffers.get(1, n * c * h * w, ctx);
+        boolean clear = Buffers.stale(ctx);
         float inv = 1f / (k * k);
         // per image: windows of one image only touch that image, so images run in parallel
         ctx.pool().parallelFor(n, img -> {
+            if (clear) java.util.Arrays.fill(dx, img * c * h * w, (img + 1) * c * h * w, 0f);
             int from = img * c * oh * ow;
             int to = from + c * oh * ow;
             if (kind == Kind.MAX) {

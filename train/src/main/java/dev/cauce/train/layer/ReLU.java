@@ -7,6 +7,7 @@ import dev.cauce.core.simd.VectorOps;
 public final class ReLU implements Layer {
     private final String name;
     private Tensor output;
+    private final Buffers buffers = new Buffers(2);
 
     public ReLU(String name) {
         this.name = name;
@@ -24,7 +25,7 @@ public final class ReLU implements Layer {
 
     @Override
     public Tensor forward(Tensor x, Context ctx) {
-        float[] y = new float[x.size()];
+        float[] y = buffers.get(0, x.size(), ctx);
         VectorOps.relu(y.length, x.data(), y);
         output = Tensor.of(y, x.shape());
         return output;
@@ -34,7 +35,7 @@ public final class ReLU implements Layer {
     public Tensor backward(Tensor gradOutput, Context ctx, boolean needInputGrad) {
         if (output == null) throw new IllegalStateException(name + ": backward called before forward");
         if (!needInputGrad) return null;
-        float[] dx = new float[output.size()];
+        float[] dx = buffers.get(1, output.size(), ctx);
         // y > 0 exactly where x > 0, so the cached output serves as the mask.
         VectorOps.reluBackward(dx.length, output.data(), gradOutput.data(), dx);
         return Tensor.of(dx, output.shape());

@@ -80,12 +80,74 @@ class WeightAverageTest {
     }
 
     @Test
+    void adamCorrectedEmaIsTheRenormalisedExponentialAverage() {
+        double beta = 0.9;
+        Param p = new Param("w", true, 5);
+        Ema ema = new Ema(beta, Ema.Correction.ADAM);
+        int n = 12;
+        for (int k = 0; k < n; k++) {
+            setValues(p, k);
+            ema.update(List.of(p));
+            float[] avg = ema.averaged(p);
+            int m = k + 1; // snapshots held
+            for (int i = 0; i < 5; i++) {
+                // Adam: m_n = β·m_(n−1) + (1−β)·θ_n from m_0 = 0, then θ̂_n = m_n / (1 − β^n)
+                double biased = 0;
+                for (int j = 0; j < m; j++) biased = beta * biased + (1 - beta) * snapshot(j, i);
+                // the same in closed form: Σ_j (1−β)·β^(m−1−j)·θ_j / (1 − β^m)
+                double closed = 0;
+                for (int j = 0; j < m; j++) closed += (1 - beta) * Math.pow(beta, m - 1 - j) * snapshot(j, i);
+                closed /= 1 - Math.pow(beta, m);
+                assertEquals(biased / (1 - Math.pow(beta, m)), closed, 1e-12);
+                assertEquals(closed, avg[i], 1e-6, "snapshot " + m + ", element " + i);
+            }
+        }
+    }
+
+    @Test
+    void numUpdatesEmaFollowsTensorFlowsDecayRamp() {
+        double beta = 0.5;
+        Param p = new Param("w", true, 3);
+        Ema ema = new Ema(beta, Ema.Correction.NUM_UPDATES);
+        // TF ExponentialMovingAverage: decay_n = min(β, (1 + n) / (10 + n)); with n = 1, 2, 3, ... held
+        // snapshots that is 2/11, 3/12, 4/13, 5/14, 6/15, 7/16, 8/17, 0.5 (8/17 < 0.5 <= 9/18), 0.5, ...
+        double[] decays = {2 / 11.0, 3 / 12.0, 4 / 13.0, 5 / 14.0, 6 / 15.0, 7 / 16.0, 8 / 17.0, 0.5, 0.5, 0.5};
+        int n = decays.length + 1;
+        for (int k = 0; k < n; k++) {
+            setValues(p, k);
+            ema.update(List.of(p));
+        }
+        float[] avg = ema.averaged(p);
+        for (int i = 0; i < 3; i++) {
+            // weight of snapshot j: (1 − d_j)·Π_{l>j} d_l, the first snapshot entering with weight 1 (shadow = value)
+            double expected = 0;
+            for (int j = 0; j < n; j++) {
+                double w = j == 0 ? 1 : 1 - decays[j - 1];
+                for (int l = j; l < decays.length; l++) w *= decays[l];
+                expected += w * snapshot(j, i);
+            }
+            assertEquals(expected, avg[i], 1e-6, "element " + i);
+        }
+    }
+
+    @Test
+    void correctionsParseByName() {
+        assertEquals(Ema.Correction.ADAM, Ema.Correction.parse("Adam"));
+        assertEquals(Ema.Correction.NUM_UPDATES, Ema.Correction.parse("num-updates"));
+        assertEquals(Ema.Correction.NONE, Ema.Correction.parse("none"));
+        var e = assertThrows(IllegalArgumentException.class, () -> Ema.Correction.parse("bias"));
+        assertTrue(e.getMessage().contains("'bias'"), e.getMessage());
+    }
+
+    @Test
     void emaOfAConstantIsThatConstant() {
-        Param p = new Param("w", true, 4);
-        java.util.Arrays.fill(p.value, 3.5f);
-        Ema ema = new Ema(0.99);
-        for (int k = 0; k < 100; k++) ema.update(List.of(p));
-        assertArrayEquals(p.value, ema.averaged(p));
+        for (Ema.Correction c : Ema.Correction.values()) {
+            Param p = new Param("w", true, 4);
+            java.util.Arrays.fill(p.value, 3.5f);
+            Ema ema = new Ema(0.99, c);
+            for (int k = 0; k < 100; k++) ema.update(List.of(p));
+            assertArrayEquals(p.value, ema.averaged(p), c.name());
+        }
     }
 
     @Test

@@ -1,0 +1,69 @@
+package dev.cauce.train.layer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+
+import dev.cauce.core.Rng;
+import dev.cauce.core.Tensor;
+import dev.cauce.core.simd.ComputePool;
+import dev.cauce.train.Initializer;
+import dev.cauce.train.ModelSpec;
+import dev.cauce.train.Param;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Layers reuse their output and gradient arrays between training batches (see {@link Buffers}):
+ * a model that has already trained on other batches, of the same and of other sizes, must give a
+ * batch exactly the outputs and gradients a fresh model gives; inference outputs are never reused.
+ */
+class BufferReuseTest {
+    private static final String SPEC = "conv(4,3)-relu-maxpool(2)-conv(5,3,1,1)-relu-avgpool(2)-dense(12)-relu-dense(3)";
+
+    private static Tensor batch(int n, long seed) {
+        float[] x = new float[n * 10 * 10];
+        Rng r = Rng.seeded(seed);
+        for (int i = 0; i < x.length; i++) x[i] = (float) r.nextGaussian();
+        return Tensor.of(x, n, 1, 10, 10);
+    }
+
+    /** Output, input gradient and parameter gradients of one training step on {@code x}. */
+    private static List<float[]> step(Layer model, Tensor x, Context ctx) {
+        for (Param p : model.params()) p.zeroGrad();
+        Tensor y = model.forward(x, ctx);
+        float[] out = y.data().clone();
+        float[] g = new float[y.size()];
+        for (int i = 0; i < g.length; i++) g[i] = (float) Math.cos(0.3 * i);
+        float[] dx = model.backward(Tensor.of(g, y.shape()), ctx, true).data().clone();
+        List<float[]> all = new java.util.ArrayList<>(List.of(out, dx));
+        for (Param p : model.params()) all.add(p.grad.clone());
+        return all;
+    }
+
+    @Test
+    void aReusedModelGivesAFreshModelsOutputsAndGradients() {
+        try (ComputePool pool = new ComputePool(2)) {
+            Context ctx = new Context(pool, true, Rng.seeded(0));
+            Layer used = ModelSpec.build(SPEC, new int[] {1, 10, 10}, Initializer.HE_NORMAL, 7);
+            step(used, batch(6, 1), ctx);   // same size as the checked batch: every buffer is reused, stale
+            step(used, batch(9, 2), ctx);   // another size: buffers reallocated
+            step(used, batch(6, 3), ctx);
+            Tensor x = batch(6, 4);
+            List<float[]> a = step(used, x, ctx);
+            List<float[]> b = step(ModelSpec.build(SPEC, new int[] {1, 10, 10}, Initializer.HE_NORMAL, 7), x, ctx);
+            for (int i = 0; i < a.size(); i++) assertArrayEquals(b.get(i), a.get(i), "array " + i);
+        }
+    }
+
+    @Test
+    void inferenceOutputsAreFreshArrays() {
+        try (ComputePool pool = ComputePool.single()) {
+            Layer model = ModelSpec.build(SPEC, new int[] {1, 10, 10}, Initializer.HE_NORMAL, 7);
+            Tensor first = model.forward(batch(3, 1), Context.inference(pool));
+            float[] kept = first.data().clone();
+            Tensor second = model.forward(batch(3, 2), Context.inference(pool));
+            assertNotSame(first.data(), second.data());
+            assertArrayEquals(kept, first.data());
+        }
+    }
+}
