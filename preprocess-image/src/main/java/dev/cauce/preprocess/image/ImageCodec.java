@@ -86,7 +86,9 @@ public final class ImageCodec {
      */
     public static Tensor decodeToTensor(byte[] encoded, String sourceName, Image.PixelScale scale) {
         return decodeWith(encoded, sourceName, (oriented, buf, format) -> {
-            if (oriented.depth() == Image.Depth.U8.cvDepth() && oriented.isContinuous() && !mayHaveAlpha(encoded, format)) {
+            int c = oriented.channels();
+            if (oriented.depth() == Image.Depth.U8.cvDepth() && (c == 1 || c == 3) && oriented.isContinuous()
+                    && !mayHaveAlpha(encoded, format)) {
                 return PixelKernels.bgrToRgbChw(oriented, scale);
             }
             return orientedImage(oriented, buf, encoded, format, sourceName).toRgb().toTensor(scale);
