@@ -135,6 +135,6 @@ public class ImageAugBench {
     public Tensor decodeToTensor() {
         byte[] bytes = encoded.get(next);
         next = (next + 1) % encoded.size();
-        return ImageCodec.decode(bytes, "bench").toRgb().toTensor(Image.PixelScale.UNIT);
+        return ImageCodec.decodeToTensor(bytes, "bench", Image.PixelScale.UNIT);
     }
 }

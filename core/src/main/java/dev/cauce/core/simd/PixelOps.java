@@ -8,9 +8,13 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
 /**
  * Kernels on interleaved 8-bit pixels (HWC rows, as images hold them): mirroring a row and
- * splitting pixels into per-channel float planes with a per-channel affine map. They run on
+ * splitting pixels (from a Java array or native memory) into per-channel float planes with a
+ * per-channel affine map. They run on
  * 16-byte vectors, whose byte shuffles are single instructions on every x86-64 (SSSE3) and ARM
  * (NEON) machine, and fall back to scalar tails; results equal the scalar definitions exactly.
  * They allocate nothing.
@@ -107,64 +111,104 @@ public final class PixelOps {
      * (a multiply then an add, rounded separately, as written).
      */
     public static void u8ToPlanes(byte[] hwc, int pixels, int channels, float[] mul, float[] add, float[] planes) {
+        split(hwc, pixels, channels, false, mul, add, planes, pixels, 0);
+    }
+
+    /** Pixels copied per step from a segment: 12 KB of RGB, which stays in the L1/L2 cache while it is split. */
+    private static final int CHUNK = 4096;
+
+    /**
+     * {@link #u8ToPlanes(byte[], int, int, float[], float[], float[])} reading the pixels from a
+     * segment (native memory such as an OpenCV Mat's data); with {@code swapFirstAndThird} the
+     * first and third sample of each 3- or 4-channel pixel trade planes (BGR in, RGB planes out:
+     * sample 0 goes to plane 2 and sample 2 to plane 0; mul and add are indexed by the output
+     * plane). Why: a decoder's output is read once, straight into the float planes.
+     *
+     * <p>The pixels are copied a cache-sized chunk at a time into a small Java array and split
+     * from there: vector loads from a segment ran three to four times slower than from an array
+     * (JDK 25), and the chunk copy costs far less than that.
+     */
+    public static void u8ToPlanes(MemorySegment hwc, int pixels, int channels, boolean swapFirstAndThird,
+                                  float[] mul, float[] add, float[] planes) {
+        if (hwc.byteSize() < (long) pixels * channels) {
+            throw new IndexOutOfBoundsException(pixels + " pixels of " + channels + " bytes need " + (long) pixels * channels
+                    + " bytes, the segment has " + hwc.byteSize());
+        }
+        byte[] chunk = new byte[Math.min(CHUNK, pixels) * channels];
+        for (int at = 0; at < pixels; at += CHUNK) {
+            int n = Math.min(CHUNK, pixels - at);
+            MemorySegment.copy(hwc, ValueLayout.JAVA_BYTE, (long) at * channels, chunk, 0, n * channels);
+            split(chunk, n, channels, swapFirstAndThird, mul, add, planes, pixels, at);
+        }
+    }
+
+    /**
+     * The {@code pixels} pixels of {@code hwc} into {@code planes[plane * planeSize + at + i]}
+     * (plane 2 - ch for samples 0 and 2 when {@code swap}).
+     */
+    private static void split(byte[] hwc, int pixels, int channels, boolean swap, float[] mul, float[] add,
+                              float[] planes, int planeSize, int at) {
+        int first = swap && channels >= 3 ? 2 : 0, third = 2 - first;
         int i = 0;
         if (channels == 1) {
             FloatVector m = FloatVector.broadcast(F, mul[0]), a = FloatVector.broadcast(F, add[0]);
             for (; i + BL <= pixels; i += BL) {
                 ByteVector v = ByteVector.fromArray(B, hwc, i);
-                widen(v, 0).mul(m).add(a).intoArray(planes, i);
-                widen(v, 1).mul(m).add(a).intoArray(planes, i + FL);
+                widen(v, 0).mul(m).add(a).intoArray(planes, at + i);
+                widen(v, 1).mul(m).add(a).intoArray(planes, at + i + FL);
             }
         } else if (channels == 3) {
             // one pass per plane, each its own method: one pass for all three made the compiled
             // method so large that C2 stopped inlining the Vector API calls, and vectors that are
             // not inlined are boxed on the heap (it ran at scalar speed)
-            red(hwc, pixels, mul[0], add[0], planes);
-            green(hwc, pixels, mul[1], add[1], planes);
-            i = blue(hwc, pixels, mul[2], add[2], planes);
+            sample0(hwc, pixels, mul[first], add[first], planes, first * planeSize + at);
+            sample1(hwc, pixels, mul[1], add[1], planes, planeSize + at);
+            i = sample2(hwc, pixels, mul[third], add[third], planes, third * planeSize + at);
         }
         for (; i < pixels; i++) {
             for (int ch = 0, s = i * channels; ch < channels; ch++) {
-                planes[ch * pixels + i] = (hwc[s + ch] & 0xFF) * mul[ch] + add[ch];
+                int plane = ch == 0 ? first : ch == 2 ? third : ch;
+                planes[plane * planeSize + at + i] = (hwc[s + ch] & 0xFF) * mul[plane] + add[plane];
             }
         }
     }
 
-    // red, green, blue: plane ch of 16 RGB pixels at a time, each naming its own constant shuffles
-    // (a shuffle passed in as a value is not folded into the instruction); they return the pixels done
+    // sample0, sample1, sample2: sample ch of 16 RGB pixels at a time into planes[to..], each
+    // naming its own constant shuffles (a shuffle passed in as a value is not folded into the
+    // instruction); they return the pixels done
 
-    private static int red(byte[] hwc, int pixels, float mul, float add, float[] planes) {
+    private static int sample0(byte[] hwc, int pixels, float mul, float add, float[] planes, int to) {
         FloatVector m = FloatVector.broadcast(F, mul), a = FloatVector.broadcast(F, add);
         int i = 0;
         for (int s = 0; i + BL <= pixels; i += BL, s += 3 * BL) {
             ByteVector c = ByteVector.fromArray(B, hwc, s).rearrange(S0_0).blend(ByteVector.fromArray(B, hwc, s + BL).rearrange(S1_0), M1_0)
                     .blend(ByteVector.fromArray(B, hwc, s + 2 * BL).rearrange(S2_0), M2_0);
-            widen(c, 0).mul(m).add(a).intoArray(planes, i);
-            widen(c, 1).mul(m).add(a).intoArray(planes, i + FL);
+            widen(c, 0).mul(m).add(a).intoArray(planes, to + i);
+            widen(c, 1).mul(m).add(a).intoArray(planes, to + i + FL);
         }
         return i;
     }
 
-    private static int green(byte[] hwc, int pixels, float mul, float add, float[] planes) {
+    private static int sample1(byte[] hwc, int pixels, float mul, float add, float[] planes, int to) {
         FloatVector m = FloatVector.broadcast(F, mul), a = FloatVector.broadcast(F, add);
         int i = 0;
         for (int s = 0; i + BL <= pixels; i += BL, s += 3 * BL) {
             ByteVector c = ByteVector.fromArray(B, hwc, s).rearrange(S0_1).blend(ByteVector.fromArray(B, hwc, s + BL).rearrange(S1_1), M1_1)
                     .blend(ByteVector.fromArray(B, hwc, s + 2 * BL).rearrange(S2_1), M2_1);
-            widen(c, 0).mul(m).add(a).intoArray(planes, pixels + i);
-            widen(c, 1).mul(m).add(a).intoArray(planes, pixels + i + FL);
+            widen(c, 0).mul(m).add(a).intoArray(planes, to + i);
+            widen(c, 1).mul(m).add(a).intoArray(planes, to + i + FL);
         }
         return i;
     }
 
-    private static int blue(byte[] hwc, int pixels, float mul, float add, float[] planes) {
+    private static int sample2(byte[] hwc, int pixels, float mul, float add, float[] planes, int to) {
         FloatVector m = FloatVector.broadcast(F, mul), a = FloatVector.broadcast(F, add);
         int i = 0;
         for (int s = 0; i + BL <= pixels; i += BL, s += 3 * BL) {
             ByteVector c = ByteVector.fromArray(B, hwc, s).rearrange(S0_2).blend(ByteVector.fromArray(B, hwc, s + BL).rearrange(S1_2), M1_2)
                     .blend(ByteVector.fromArray(B, hwc, s + 2 * BL).rearrange(S2_2), M2_2);
-            widen(c, 0).mul(m).add(a).intoArray(planes, 2 * pixels + i);
-            widen(c, 1).mul(m).add(a).intoArray(planes, 2 * pixels + i + FL);
+            widen(c, 0).mul(m).add(a).intoArray(planes, to + i);
+            widen(c, 1).mul(m).add(a).intoArray(planes, to + i + FL);
         }
         return i;
     }

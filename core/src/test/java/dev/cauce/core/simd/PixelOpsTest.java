@@ -2,9 +2,13 @@ package dev.cauce.core.simd;
 
 import org.junit.jupiter.api.Test;
 
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The vector loops equal their scalar definitions bit for bit, across tails and pixel sizes. */
 class PixelOpsTest {
@@ -45,6 +49,43 @@ class PixelOpsTest {
                 }
                 assertArrayEquals(expected, out, c + " channels, " + pixels + " pixels");
             }
+        }
+    }
+
+    @Test
+    void u8ToPlanesFromASegmentSwapsFirstAndThirdAndEqualsScalarFormula() {
+        float[] mul = {1 / 255f / 0.229f, 1 / 255f / 0.224f, 1 / 255f / 0.225f, 0.5f};
+        float[] add = {-0.485f / 0.229f, -0.456f / 0.224f, -0.406f / 0.225f, -3f};
+        try (Arena arena = Arena.ofConfined()) {
+            for (int c = 1; c <= 4; c++) {
+                // sizes around the vector width and the 4096-pixel chunk the segment is copied in
+                for (int pixels : new int[] {1, 15, 16, 17, 47, 4095, 4096, 4097, 3 * 4096 + 21}) {
+                    for (boolean swap : new boolean[] {false, true}) {
+                        byte[] hwc = noise(pixels * c, pixels * 10L + c);
+                        MemorySegment native_ = arena.allocate(hwc.length);
+                        MemorySegment.copy(hwc, 0, native_, ValueLayout.JAVA_BYTE, 0, hwc.length);
+                        float[] out = new float[pixels * c];
+                        PixelOps.u8ToPlanes(native_, pixels, c, swap, mul, add, out);
+                        float[] expected = new float[pixels * c];
+                        for (int i = 0; i < pixels; i++) {
+                            for (int ch = 0; ch < c; ch++) {
+                                int plane = swap && c >= 3 && ch != 1 && ch != 3 ? 2 - ch : ch;
+                                expected[plane * pixels + i] = (hwc[i * c + ch] & 0xFF) * mul[plane] + add[plane];
+                            }
+                        }
+                        assertArrayEquals(expected, out, c + " channels, " + pixels + " pixels, swap " + swap);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void u8ToPlanesRefusesASegmentShorterThanThePixels() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment short_ = arena.allocate(47);
+            assertThrows(IndexOutOfBoundsException.class,
+                    () -> PixelOps.u8ToPlanes(short_, 16, 3, true, new float[3], new float[3], new float[48]));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.cauce.preprocess.image;
 
 import dev.cauce.core.SampleException;
+import dev.cauce.core.Tensor;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -69,6 +70,38 @@ public final class ImageCodec {
      * @throws SampleException when the bytes are empty, truncated or not an image OpenCV can decode
      */
     public static Image decode(byte[] encoded, String sourceName) {
+        return decodeWith(encoded, sourceName, (oriented, buf, format) -> orientedImage(oriented, buf, encoded, format, sourceName));
+    }
+
+    /**
+     * Decodes encoded image bytes straight to a {@code [3, height, width]} RGB float tensor, values
+     * mapped by {@code scale}: the same values as {@code decode(encoded, sourceName).toRgb().toTensor(scale)}.
+     *
+     * <p>Why a separate path: for the usual 8-bit file without alpha (every JPEG, most PNGs) the
+     * decoder's BGR (or gray) pixels are read once, in native memory, straight into the float
+     * planes, with red and blue swapped on the way; the RGB image in between, a full copy of the
+     * pixels, is never made. Other files (16-bit, alpha) go through {@link #decode(byte[], String)}.
+     *
+     * @throws SampleException as {@link #decode(byte[], String)}
+     */
+    public static Tensor decodeToTensor(byte[] encoded, String sourceName, Image.PixelScale scale) {
+        return decodeWith(encoded, sourceName, (oriented, buf, format) -> {
+            int c = oriented.channels();
+            if (oriented.depth() == Image.Depth.U8.cvDepth() && (c == 1 || c == 3) && oriented.isContinuous()
+                    && !mayHaveAlpha(encoded, format)) {
+                return PixelKernels.bgrToRgbChw(oriented, scale);
+            }
+            return orientedImage(oriented, buf, encoded, format, sourceName).toRgb().toTensor(scale);
+        });
+    }
+
+    /** What to make of a decode: the EXIF-oriented Mat, the encoded bytes in a Mat (to decode again), the format name. */
+    private interface Decoded<T> {
+        T apply(Mat oriented, Mat encodedMat, String format);
+    }
+
+    /** Checks and decodes once (EXIF-oriented, any colour, any depth), hands the Mat to {@code then}, frees it. */
+    private static <T> T decodeWith(byte[] encoded, String sourceName, Decoded<T> then) {
         if (encoded.length == 0) throw new SampleException(sourceName, "empty file (0 bytes), not an image");
         String format = sniffFormat(encoded);
         if (format == null) {
@@ -81,16 +114,7 @@ public final class ImageCodec {
                     throw new SampleException(sourceName, "corrupt or truncated " + format + " data (OpenCV could not decode it)");
                 }
                 checkDecoded(oriented, sourceName);
-                if (mayHaveAlpha(encoded, format)) {
-                    try (Mat raw = imdecode(buf, IMREAD_UNCHANGED)) {
-                        if (raw != null && !raw.empty() && raw.channels() == 4) {
-                            try (Mat rgbaOriented = orientLike(raw, oriented, sourceName)) {
-                                return Image.fromBgrMat(rgbaOriented);
-                            }
-                        }
-                    }
-                }
-                return Image.fromBgrMat(oriented);
+                return then.apply(oriented, buf, format);
             }
         } catch (IllegalArgumentException e) {
             throw new SampleException(sourceName, e.getMessage(), e);
@@ -98,6 +122,20 @@ public final class ImageCodec {
             if (e instanceof SampleException) throw e;
             throw new SampleException(sourceName, "cannot decode " + format + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The image of a decode: its alpha channel too when the file has one (decoded again, oriented alike). */
+    private static Image orientedImage(Mat oriented, Mat buf, byte[] encoded, String format, String sourceName) {
+        if (mayHaveAlpha(encoded, format)) {
+            try (Mat raw = imdecode(buf, IMREAD_UNCHANGED)) {
+                if (raw != null && !raw.empty() && raw.channels() == 4) {
+                    try (Mat rgbaOriented = orientLike(raw, oriented, sourceName)) {
+                        return Image.fromBgrMat(rgbaOriented);
+                    }
+                }
+            }
+        }
+        return Image.fromBgrMat(oriented);
     }
 
     private static void checkDecoded(Mat m, String source) {

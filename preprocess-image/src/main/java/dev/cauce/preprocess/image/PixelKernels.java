@@ -3,6 +3,9 @@ package dev.cauce.preprocess.image;
 import dev.cauce.core.Tensor;
 import dev.cauce.core.simd.PixelOps;
 
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -48,5 +51,28 @@ final class PixelKernels {
             }
         }
         return Tensor.of(out, c, img.height(), img.width());
+    }
+
+    /**
+     * A continuous 8-bit Mat of BGR (3 channels) or gray (1) pixels, as a decoder gives them, to
+     * a {@code [3, H, W]} RGB tensor mapped by {@code scale}: read once from native memory, red and
+     * blue swapped on the way; gray is replicated into the three planes (as GRAY2RGB does).
+     */
+    static Tensor bgrToRgbChw(Mat mat, Image.PixelScale scale) {
+        int c = mat.channels(), w = mat.cols(), h = mat.rows(), plane = w * h;
+        if (mat.depth() != Image.Depth.U8.cvDepth() || !mat.isContinuous() || (c != 1 && c != 3)) {
+            throw new IllegalArgumentException("expected a continuous 8-bit gray or BGR Mat, got " + c + " channels of depth " + mat.depth());
+        }
+        double[] ab = scale.affine(Image.Depth.U8);
+        float m = (float) ab[0], a = (float) ab[1];
+        float[] mul = {m, m, m}, add = {a, a, a};
+        float[] out = new float[3 * plane];
+        MemorySegment px = MemorySegment.ofAddress(mat.data().address()).reinterpret((long) plane * c);
+        PixelOps.u8ToPlanes(px, plane, c, true, mul, add, out);
+        if (c == 1) {
+            System.arraycopy(out, 0, out, plane, plane);
+            System.arraycopy(out, 0, out, 2 * plane, plane);
+        }
+        return Tensor.of(out, 3, h, w);
     }
 }

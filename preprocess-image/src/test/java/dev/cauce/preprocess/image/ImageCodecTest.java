@@ -90,6 +90,60 @@ class ImageCodecTest {
         assertEquals(FRUITS.get(100, 100, 0), back.get(100, 100, 0));
     }
 
+    /**
+     * The fused decode equals decode, toRgb, toTensor bit for bit: colour JPEG and PNG, gray JPEG
+     * (replicated into three planes), every scale; and the files it hands to the general path
+     * (alpha, 16-bit) too.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"fruits.jpg", "left01.jpg", "smarties.png"})
+    void decodeToTensorEqualsDecodeThenTensor(String name) {
+        byte[] file = ImageTest.resource(name);
+        for (Image.PixelScale scale : Image.PixelScale.values()) {
+            assertTensorBits(ImageCodec.decode(file, name).toRgb().toTensor(scale), ImageCodec.decodeToTensor(file, name, scale));
+        }
+    }
+
+    @Test
+    void decodeToTensorOfOtherFormatsEqualsDecodeThenTensor() {
+        Image small = ImageOps.crop(FRUITS, 150, 120, 37, 29); // a colourful patch: a red-blue swap shows
+        byte[] rgb = small.toBytes();
+        byte[] rgba = new byte[37 * 29 * 4];
+        for (int i = 0, j = 0; i < rgb.length; i += 3, j += 4) {
+            System.arraycopy(rgb, i, rgba, j, 3);
+            rgba[j + 3] = (byte) (i % 251);
+        }
+        byte[] alphaPng = ImageCodec.encode(Image.ofBytes(37, 29, 4, rgba), "png");
+        byte[] widePng = ImageCodec.encode(small.toDepth(Image.Depth.U16), "png");
+        // WebP (OpenCV writes lossless VP8L, which may carry alpha), BMP and TIFF: the general path
+        for (byte[] file : new byte[][] {alphaPng, widePng, ImageCodec.encode(small, "webp"), ImageCodec.encode(small, "bmp"),
+                ImageCodec.encode(small, "tiff")}) {
+            assertTensorBits(ImageCodec.decode(file, "x.png").toRgb().toTensor(Image.PixelScale.UNIT),
+                    ImageCodec.decodeToTensor(file, "x.png", Image.PixelScale.UNIT));
+        }
+    }
+
+    @Test
+    void decodeToTensorRefusesBadInputLikeDecode() {
+        SampleException e = assertThrows(SampleException.class,
+                () -> ImageCodec.decodeToTensor("not an image".getBytes(StandardCharsets.US_ASCII), "notes.jpg", Image.PixelScale.UNIT));
+        assertTrue(e.getMessage().contains("notes.jpg"), e.getMessage());
+        byte[] jpg = ImageTest.resource("fruits.jpg");
+        SampleException cut = assertThrows(SampleException.class,
+                () -> ImageCodec.decodeToTensor(Arrays.copyOf(jpg, 200), "cut.jpg", Image.PixelScale.UNIT));
+        assertTrue(cut.getMessage().contains("cut.jpg"), cut.getMessage());
+    }
+
+    private static void assertTensorBits(dev.cauce.core.Tensor expected, dev.cauce.core.Tensor actual) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected.shape(), actual.shape());
+        float[] e = expected.data(), a = actual.data();
+        for (int i = 0; i < e.length; i++) {
+            if (Float.floatToRawIntBits(e[i]) != Float.floatToRawIntBits(a[i])) {
+                throw new AssertionError("value " + i + " differs: " + e[i] + " vs " + a[i]);
+            }
+        }
+    }
+
     @Test
     void exifOrientationIsApplied() {
         byte[] jpg = ImageTest.resource("fruits.jpg");
