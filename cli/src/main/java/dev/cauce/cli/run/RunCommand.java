@@ -127,6 +127,10 @@ public final class RunCommand implements Callable<Integer> {
         } catch (SpecException e) {
             err.println("error: " + spec + ": " + e.getMessage());
             return 2;
+        } catch (IOException e) {
+            // the spec file itself is missing, a folder, or not YAML/JSON: a bad spec like any other (exit 2)
+            err.println("error: " + e.getMessage());
+            return 2;
         }
         Thread interrupted = new Thread(() -> err.println("\ninterrupted: finished shards are kept; run the same command again to resume"));
         Runtime.getRuntime().addShutdownHook(interrupted);

@@ -96,6 +96,30 @@ class RunCommandTest {
     }
 
     @Test
+    void aMissingUnreadableOrFolderSpecIsABadSpecWithExitCode2() throws IOException {
+        Path absent = work.resolve("absent.yaml");
+        assertEquals(2, run(absent.toString()));
+        assertEquals("error: " + absent + ": spec file not found", err.toString().strip());
+
+        err.reset();
+        Path folder = Files.createDirectories(work.resolve("specs"));
+        assertEquals(2, run(folder.toString()));
+        assertEquals("error: " + folder + ": is a folder, expected a spec file (.yaml, .yml or .json)", err.toString().strip());
+
+        err.reset();
+        Path cut = Files.writeString(work.resolve("cut.yaml"), "source: {folder: photos\ntransforms: [");
+        assertEquals(2, run(cut.toString()));
+        assertEquals("error: " + cut + ": not valid YAML: while parsing a flow mapping, expected ',' or '}', but got : (line 2, column 11)",
+                err.toString().strip());
+
+        err.reset();
+        Path empty = Files.writeString(work.resolve("empty.json"), "");
+        assertEquals(2, run(empty.toString()));
+        assertTrue(err.toString().startsWith("error: " + empty + ": not valid JSON: "), err.toString());
+        assertTrue(Files.notExists(work.resolve("shards")));
+    }
+
+    @Test
     void writesParquetShardsAndRejectsABadCompressionWithItsKeyPath() throws IOException {
         photos();
         Path spec = Files.writeString(work.resolve("pq.yaml"), SPEC.formatted("resize", "12")
