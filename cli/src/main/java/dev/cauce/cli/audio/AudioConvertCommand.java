@@ -1,5 +1,6 @@
 package dev.cauce.cli.audio;
 
+import dev.cauce.cli.Main;
 import dev.cauce.cli.OutputChecks;
 import dev.cauce.core.ErrorReport;
 import dev.cauce.core.io.AtomicFiles;
@@ -91,6 +92,7 @@ public final class AudioConvertCommand implements Callable<Integer> {
         if (frames < 0) throw new IllegalArgumentException("--frames must be >= 0, got " + frames);
         AudioFeatures features = featureOptions.features();
         // before any decoding: a bad --out would otherwise surface only after the whole batch
+        checkOutNameMatchesFormat();
         if (format.equals("npz")) OutputChecks.file("--out", out, "--format npy writes a folder");
         else OutputChecks.folder("--out", out);
         List<String> classes = new ArrayList<>();
@@ -131,6 +133,22 @@ public final class AudioConvertCommand implements Callable<Integer> {
         err.printf("%d of %d files converted to %s (%s, %d x T)%s%n", ok, items.size(), out, features.kind().name().toLowerCase(),
                 features.bins(), report.isEmpty() ? "" : "; " + report.count() + " failed (listed above)");
         return report.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * An NPZ archive named {@code x.npy} (or a folder named {@code x.npz}) would be written without a
+     * word and then fail to load as what its name says, so a name that contradicts --format is refused.
+     */
+    private void checkOutNameMatchesFormat() {
+        String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (format.equals("npz") && name.endsWith(".npy")) {
+            throw new Main.UsageException("--out " + out + " ends in .npy but --format npz writes one .npz archive; "
+                    + "name it .npz, or use --format npy with a folder");
+        }
+        if (format.equals("npy") && name.endsWith(".npz")) {
+            throw new Main.UsageException("--out " + out + " ends in .npz but --format npy writes a folder of .npy files; "
+                    + "drop --format npy, or give a folder name");
+        }
     }
 
     /** One line per failed file, sorted by input path (workers finish in any order). */

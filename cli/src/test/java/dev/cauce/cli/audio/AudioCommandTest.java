@@ -159,6 +159,23 @@ class AudioCommandTest {
     }
 
     @Test
+    void anOutNameThatContradictsTheFormatIsAUsageError() throws IOException {
+        Path data = dataset(true); // notes.wav would be reported if decoding had started
+        Path npy = tmp.resolve("digits.npy");
+        CliRun r = CliRun.of("audio", "convert", "--in", data.toString(), "--out", npy.toString(), "--quiet");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("error: --out " + npy + " ends in .npy but --format npz writes one .npz archive; "
+                + "name it .npz, or use --format npy with a folder\n", r.err());
+
+        Path npz = tmp.resolve("digits.npz");
+        r = CliRun.of("audio", "convert", "--in", data.toString(), "--out", npz.toString(), "--format", "npy", "--quiet");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("error: --out " + npz + " ends in .npz but --format npy writes a folder of .npy files; "
+                + "drop --format npy, or give a folder name\n", r.err());
+        assertTrue(Files.notExists(npy) && Files.notExists(npz));
+    }
+
+    @Test
     void failedFilesAreListedInInputPathOrder() throws IOException {
         Path data = dataset(false);
         for (String bad : new String[] {"es/z.wav", "en/b.wav", "es/a.wav", "en/y.wav", "es/m.wav", "en/k.wav"}) {
