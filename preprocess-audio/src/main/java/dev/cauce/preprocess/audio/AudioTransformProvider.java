@@ -25,7 +25,10 @@ public final class AudioTransformProvider implements TransformProvider {
             try {
                 return Wav.decode(file.bytes(), file.source());
             } catch (IOException e) {
-                throw new SampleException(file.source(), e.getMessage(), e);
+                // Wav's messages start with the source already; the SampleException adds it again
+                String prefix = file.source() + ": ";
+                String problem = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+                throw new SampleException(file.source(), problem, e);
             }
         }
 
@@ -45,14 +48,25 @@ public final class AudioTransformProvider implements TransformProvider {
         }
     }
 
+    /**
+     * {@code audio.features} from spec parameters. Each one defaults to {@link AudioFeatures#logMel16k()}
+     * (also the defaults of {@code cauce audio convert}), so {@code {name: audio.features, params:
+     * {kind: mfcc}}} is a complete entry instead of a run that names one missing parameter at a time.
+     */
+    static AudioFeatures features(dev.cauce.core.spec.Params p) {
+        AudioFeatures d = AudioFeatures.logMel16k();
+        return new AudioFeatures(p.enumValue("kind", AudioFeatures.Kind.class, d.kind()),
+                p.integer("sampleRate", 1000, 384_000, d.sampleRate()), p.integer("nFft", 16, 1 << 16, d.nFft()),
+                p.integer("hop", 1, 1 << 16, d.hop()), p.integer("nMels", 1, 1024, d.nMels()),
+                p.integer("nMfcc", 1, 1024, d.nMfcc()), p.bool("db", d.db()));
+    }
+
     @Override
     public List<TransformFactory> transforms() {
         return List.of(
                 TransformFactory.of("read_audio", Encoded.class, Audio.class, "decode WAV bytes", p -> new ReadAudio()),
                 TransformFactory.of("audio.features", Audio.class, Spectrogram.class, "spectrogram, mel or MFCC matrix",
-                        p -> new AudioFeatures(p.enumValue("kind", AudioFeatures.Kind.class), p.integer("sampleRate", 1000, 384_000),
-                                p.integer("nFft", 16, 1 << 16), p.integer("hop", 1, 1 << 16), p.integer("nMels", 1, 1024),
-                                p.integer("nMfcc", 1, 1024), p.bool("db"))),
+                        AudioTransformProvider::features),
                 TransformFactory.of("audio.to_tensor", Spectrogram.class, Tensor.class, "(freq, time) tensor", p -> new SpectrogramToTensor()));
     }
 }

@@ -45,6 +45,26 @@ class AudioTransformProviderTest {
         assertEquals("transforms[1].params.nFft: 8 is out of range, allowed [16, 65536]", bad.getMessage());
     }
 
+    @Test
+    void missingFeatureParametersTakeTheLogMel16kDefaults() {
+        assertEquals(AudioFeatures.logMel16k(), registry.build(TransformSpec.of("audio.features", Map.of()), "transforms[1]"));
+        assertEquals(new AudioFeatures(AudioFeatures.Kind.MFCC, 16000, 512, 128, 64, 20, true),
+                registry.build(TransformSpec.of("audio.features", Map.of("kind", "mfcc", "nMfcc", 20)), "transforms[1]"));
+    }
+
+    @Test
+    void readAudioNamesTheFileOnceAndCallsAnEmptyFileEmpty() throws Exception {
+        byte[] wav = Files.readAllBytes(Path.of(getClass().getResource("/audio/en7.wav").toURI()));
+        var read = new AudioTransformProvider.ReadAudio();
+        dev.cauce.core.SampleException cut = org.junit.jupiter.api.Assertions.assertThrows(dev.cauce.core.SampleException.class,
+                () -> read.apply(new Encoded("en/7.wav", java.util.Arrays.copyOf(wav, 2000)), null));
+        assertEquals("en/7.wav", cut.source());
+        assertEquals("en/7.wav: truncated WAV: RIFF header declares " + wav.length + " bytes but the file has 2000", cut.getMessage());
+        dev.cauce.core.SampleException empty = org.junit.jupiter.api.Assertions.assertThrows(dev.cauce.core.SampleException.class,
+                () -> read.apply(new Encoded("en/0.wav", new byte[0]), null));
+        assertEquals("en/0.wav: empty file (0 bytes), not audio", empty.getMessage());
+    }
+
     record Case<I>(Transform<I, ?> t, I input) {
         void check(TransformRegistry registry) {
             SpecRoundTrip.check(registry, t, input);
