@@ -37,14 +37,30 @@ public final class AudioTransformProvider implements TransformProvider {
         }
     }
 
-    /** A (freq, time) spectrogram as a tensor of that shape, for shards. */
-    public record SpectrogramToTensor() implements Transform<Spectrogram, Tensor> {
+    /**
+     * A (freq, time) spectrogram as a tensor of that shape, for shards. Recordings differ in length
+     * and a shard needs one shape, so {@code frames > 0} crops or zero-pads the time axis to that
+     * many frames (as {@code cauce audio convert --frames}); 0 keeps every frame.
+     */
+    public record SpectrogramToTensor(int frames) implements Transform<Spectrogram, Tensor> {
+        public SpectrogramToTensor {
+            if (frames < 0) throw new IllegalArgumentException("frames must be >= 0, got " + frames);
+        }
+
+        public SpectrogramToTensor() {
+            this(0);
+        }
+
         @Override public Tensor apply(Spectrogram s, Rng rng) {
-            return s.toTensor();
+            if (frames == 0 || frames == s.frames()) return s.toTensor();
+            float[] out = new float[Math.multiplyExact(s.bins(), frames)];
+            int keep = Math.min(frames, s.frames());
+            for (int f = 0; f < s.bins(); f++) System.arraycopy(s.data(), f * s.frames(), out, f * frames, keep);
+            return Tensor.of(out, s.bins(), frames);
         }
 
         @Override public TransformSpec spec() {
-            return TransformSpec.of("audio.to_tensor", Map.of());
+            return TransformSpec.of("audio.to_tensor", frames == 0 ? Map.of() : Map.of("frames", frames));
         }
     }
 
@@ -67,6 +83,7 @@ public final class AudioTransformProvider implements TransformProvider {
                 TransformFactory.of("read_audio", Encoded.class, Audio.class, "decode WAV bytes", p -> new ReadAudio()),
                 TransformFactory.of("audio.features", Audio.class, Spectrogram.class, "spectrogram, mel or MFCC matrix",
                         AudioTransformProvider::features),
-                TransformFactory.of("audio.to_tensor", Spectrogram.class, Tensor.class, "(freq, time) tensor", p -> new SpectrogramToTensor()));
+                TransformFactory.of("audio.to_tensor", Spectrogram.class, Tensor.class,
+                        "(freq, time) tensor; frames: N crops or zero-pads time to N", p -> new SpectrogramToTensor(p.integer("frames", 0, 1 << 24, 0))));
     }
 }

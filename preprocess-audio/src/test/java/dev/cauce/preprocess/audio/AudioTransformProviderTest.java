@@ -1,5 +1,6 @@
 package dev.cauce.preprocess.audio;
 
+import dev.cauce.core.Tensor;
 import dev.cauce.core.Transform;
 import dev.cauce.core.TransformSpec;
 import dev.cauce.core.spec.Encoded;
@@ -32,7 +33,8 @@ class AudioTransformProviderTest {
                 new Case<>(new AudioTransformProvider.ReadAudio(), new Encoded("en7.wav", wav)),
                 new Case<>(mel, audio),
                 new Case<>(new AudioFeatures(AudioFeatures.Kind.MFCC, audio.sampleRate(), 512, 128, 40, 13, true), audio),
-                new Case<>(new AudioTransformProvider.SpectrogramToTensor(), mel.apply(audio)));
+                new Case<>(new AudioTransformProvider.SpectrogramToTensor(), mel.apply(audio)),
+                new Case<>(new AudioTransformProvider.SpectrogramToTensor(7), mel.apply(audio)));
         for (Case<?> c : cases) c.check(registry);
         Set<String> covered = cases.stream().map(c -> c.t().spec().name()).collect(Collectors.toCollection(TreeSet::new));
         Set<String> provided = new AudioTransformProvider().transforms().stream().map(TransformFactory::name)
@@ -63,6 +65,19 @@ class AudioTransformProviderTest {
         dev.cauce.core.SampleException empty = org.junit.jupiter.api.Assertions.assertThrows(dev.cauce.core.SampleException.class,
                 () -> read.apply(new Encoded("en/0.wav", new byte[0]), null));
         assertEquals("en/0.wav: empty file (0 bytes), not audio", empty.getMessage());
+    }
+
+    @Test
+    void toTensorFramesCropsOrZeroPadsTheTimeAxis() {
+        Spectrogram s = new Spectrogram(new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
+        var t = registry.build(TransformSpec.of("audio.to_tensor", Map.of("frames", 2)), "transforms[2]");
+        @SuppressWarnings("unchecked")
+        Tensor cropped = ((Transform<Spectrogram, Tensor>) t).apply(s, null);
+        assertEquals(List.of(2, 2), java.util.Arrays.stream(cropped.shape()).boxed().toList());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1, 2, 4, 5}, cropped.data());
+        Tensor padded = new AudioTransformProvider.SpectrogramToTensor(4).apply(s, null);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1, 2, 3, 0, 4, 5, 6, 0}, padded.data());
+        assertEquals(List.of(2, 3), java.util.Arrays.stream(new AudioTransformProvider.SpectrogramToTensor().apply(s, null).shape()).boxed().toList());
     }
 
     record Case<I>(Transform<I, ?> t, I input) {
