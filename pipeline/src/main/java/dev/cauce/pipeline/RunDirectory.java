@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cauce.core.TransformSpec;
 import dev.cauce.core.io.AtomicFiles;
+import dev.cauce.core.spec.SpecException;
 import dev.cauce.core.scale.Scaler;
 
 import java.io.IOException;
@@ -58,6 +59,7 @@ public final class RunDirectory {
     /** Opens (creating it when needed) the output folder of {@code p}, checking it holds no other job. */
     public static RunDirectory open(Pipeline p, InputList inputs) throws IOException {
         Path dir = p.spec().output().dir();
+        checkCanBeAFolder(dir);
         Files.createDirectories(dir);
         removeStrayTemporaries(dir);
         removeStrayTemporaries(dir.resolve(JOURNAL));
@@ -76,6 +78,20 @@ public final class RunDirectory {
             AtomicFiles.write(runFile, out -> out.write(bytes));
         }
         return new RunDirectory(dir);
+    }
+
+    /**
+     * A file where output.dir (or one of the folders above it) should be is a mistake in the spec,
+     * reported with its key; Files.createDirectories would only say 'already exists' or 'Not a directory'.
+     */
+    private static void checkCanBeAFolder(Path dir) {
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p)) return;
+            if (Files.exists(p)) {
+                throw new SpecException("output.dir", p.equals(dir) ? dir + " is a file, not a folder"
+                        : "cannot create " + dir + ": " + p + " is a file, not a folder");
+            }
+        }
     }
 
     /** Removes temporary files a run killed in the middle of a write left behind. */

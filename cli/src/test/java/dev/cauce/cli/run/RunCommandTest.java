@@ -120,6 +120,22 @@ class RunCommandTest {
     }
 
     @Test
+    void anOutputDirThatIsAFileIsABadSpecNamingTheKey() throws IOException {
+        photos();
+        Path file = Files.writeString(work.resolve("shards"), "not a folder");
+        Path spec = Files.writeString(work.resolve("photos.yaml"), SPEC.formatted("resize", "12"));
+        assertEquals(2, run(spec.toString()));
+        assertEquals("error: " + spec + ": output.dir: " + file + " is a file, not a folder", err.toString().strip());
+
+        err.reset();
+        Path under = Files.writeString(work.resolve("under.yaml"), SPEC.formatted("resize", "12").replace("dir: shards", "dir: shards/a"));
+        assertEquals(2, run(under.toString()));
+        assertEquals("error: " + under + ": output.dir: cannot create " + file.resolve("a") + ": " + file + " is a file, not a folder",
+                err.toString().strip());
+        assertEquals("not a folder", Files.readString(file));
+    }
+
+    @Test
     void writesParquetShardsAndRejectsABadCompressionWithItsKeyPath() throws IOException {
         photos();
         Path spec = Files.writeString(work.resolve("pq.yaml"), SPEC.formatted("resize", "12")
