@@ -279,6 +279,18 @@ class LocalRunTest {
         assertTrue(e.getMessage().contains("holds a different run"), e.getMessage());
     }
 
+    @Test
+    void anOutputFolderInsideTheSourceIsNotReadAsInputAndTheRerunResumes() throws IOException {
+        Path mnist = work.resolve("digits");
+        Fixtures.mnistPngs(mnist, 20);
+        Path specFile = spec("inside.yaml", mnistSpec(mnist, mnist.resolve("shards"), "npz", ""));
+        RunSummary first = new LocalRunner(Pipeline.load(specFile), 1, RunListener.NONE).run();
+        assertEquals(20, first.inputs());
+        RunSummary again = new LocalRunner(Pipeline.load(specFile), 1, RunListener.NONE).run();
+        assertEquals(20, again.inputs());
+        assertEquals(first.shards(), again.resumed());
+    }
+
     static void assertSameFiles(Path a, Path b) throws IOException {
         Map<String, byte[]> fa = Fixtures.files(a);
         Map<String, byte[]> fb = Fixtures.files(b);
