@@ -71,13 +71,35 @@ public final class RunDirectory {
         byte[] bytes = PRETTY.writeValueAsBytes(run);
         if (Files.exists(runFile)) {
             if (!java.util.Arrays.equals(Files.readAllBytes(runFile), bytes)) {
-                throw new IOException(dir + ": output.dir holds a different run (another spec or other inputs); "
+                throw new IOException(dir + ": output.dir holds a different run (" + difference(runFile, run) + "); "
                         + "delete it or choose another output.dir");
             }
         } else {
             AtomicFiles.write(runFile, out -> out.write(bytes));
         }
         return new RunDirectory(dir);
+    }
+
+    /**
+     * What differs between the run recorded in {@code runFile} and this one, so that, say, an input
+     * removed after an 'onError: fail' stop is recognisable as such rather than as another spec.
+     */
+    private static String difference(Path runFile, Map<String, Object> now) {
+        Map<?, ?> before;
+        try {
+            before = JSON.readValue(runFile.toFile(), Map.class);
+        } catch (IOException e) {
+            return runFile.getFileName() + " is unreadable";
+        }
+        List<String> what = new ArrayList<>();
+        if (!String.valueOf(now.get("fingerprint")).equals(String.valueOf(before.get("fingerprint")))) what.add("another spec");
+        if (!String.valueOf(now.get("inputs")).equals(String.valueOf(before.get("inputs")))) {
+            what.add(before.get("inputs") + " inputs then, " + now.get("inputs") + " now");
+        }
+        if (!String.valueOf(now.get("classes")).equals(String.valueOf(before.get("classes")))) {
+            what.add("classes " + before.get("classes") + " then, " + now.get("classes") + " now");
+        }
+        return what.isEmpty() ? "another spec or other inputs" : String.join(", ", what);
     }
 
     /**

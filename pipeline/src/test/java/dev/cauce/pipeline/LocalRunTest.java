@@ -276,7 +276,17 @@ class LocalRunTest {
         new LocalRunner(Pipeline.load(spec("one.yaml", mnistSpec(mnist, work.resolve("o"), "npz", ""))), 1, RunListener.NONE).run();
         IOException e = assertThrows(IOException.class, () -> new LocalRunner(
                 Pipeline.load(spec("two.yaml", mnistSpec(mnist, work.resolve("o"), "npz", "epoch: 1"))), 1, RunListener.NONE).run());
-        assertTrue(e.getMessage().contains("holds a different run"), e.getMessage());
+        assertTrue(e.getMessage().contains("holds a different run (another spec)"), e.getMessage());
+
+        // an input removed since (e.g. after an onError: fail stop) is named as such
+        Path few = Fixtures.mnistPngs(work.resolve("few"), 20);
+        new LocalRunner(Pipeline.load(spec("few.yaml", mnistSpec(few, work.resolve("f"), "npz", ""))), 1, RunListener.NONE).run();
+        try (Stream<Path> s = Files.list(few.resolve("1"))) {
+            Files.delete(s.sorted().findFirst().orElseThrow());
+        }
+        e = assertThrows(IOException.class, () -> new LocalRunner(
+                Pipeline.load(spec("few.yaml", mnistSpec(few, work.resolve("f"), "npz", ""))), 1, RunListener.NONE).run());
+        assertTrue(e.getMessage().contains("holds a different run (20 inputs then, 19 now)"), e.getMessage());
     }
 
     @Test

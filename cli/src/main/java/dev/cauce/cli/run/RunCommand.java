@@ -142,7 +142,7 @@ public final class RunCommand implements Callable<Integer> {
             err.println("error: " + spec + ": " + e.getMessage());
             return 2;
         } catch (SampleException e) {
-            err.println("error: " + e.getMessage() + " (onError: fail; fix or remove the input, or set onError: skip)");
+            err.println("error: " + e.getMessage() + " (onError: fail; fix the input and run again to resume, or set onError: skip)");
             return 1;
         } finally {
             Runtime.getRuntime().removeShutdownHook(interrupted);
