@@ -176,6 +176,25 @@ class AudioCommandTest {
     }
 
     @Test
+    void previewChecksOutBeforeDecoding() throws IOException {
+        Path wav = tmp.resolve("not-audio.wav"); // would fail to decode if --out were not checked first
+        Files.writeString(wav, "text");
+        CliRun r = CliRun.of("audio", "preview", wav.toString(), "--out", tmp.resolve("spec.jpg").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("error: --out " + tmp.resolve("spec.jpg") + ": the preview is a PNG, give a name ending in .png\n", r.err());
+
+        Path folder = Files.createDirectories(tmp.resolve("pics.png"));
+        r = CliRun.of("audio", "preview", wav.toString(), "--out", folder.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("error: --out " + folder + " is a folder, expected a file name (the preview is one PNG file)\n", r.err());
+
+        Path under = wav.resolve("spec.png");
+        r = CliRun.of("audio", "preview", wav.toString(), "--out", under.toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals("error: --out " + under + ": cannot write there, " + wav + " is a file, not a folder\n", r.err());
+    }
+
+    @Test
     void failedFilesAreListedInInputPathOrder() throws IOException {
         Path data = dataset(false);
         for (String bad : new String[] {"es/z.wav", "en/b.wav", "es/a.wav", "en/y.wav", "es/m.wav", "en/k.wav"}) {
