@@ -2,6 +2,7 @@ package dev.cauce.cli.audio;
 
 import dev.cauce.cli.Main;
 import dev.cauce.cli.OutputChecks;
+import dev.cauce.cli.Progress;
 import dev.cauce.core.ErrorReport;
 import dev.cauce.core.io.AtomicFiles;
 import dev.cauce.core.io.NdArray;
@@ -10,9 +11,6 @@ import dev.cauce.core.io.Npz;
 import dev.cauce.preprocess.audio.AudioFeatures;
 import dev.cauce.preprocess.audio.AudioReader;
 import dev.cauce.preprocess.audio.Spectrogram;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -101,8 +99,8 @@ public final class AudioConvertCommand implements Callable<Integer> {
         Spectrogram[] results = new Spectrogram[items.size()];
         ErrorReport report = new ErrorReport();
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        try (ProgressBar bar = quiet ? null : new ProgressBarBuilder().setTaskName("audio convert").setInitialMax(items.size())
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err)).build();
+        // Progress draws only on an interactive terminal, so logs and pipes get no carriage-return frames
+        try (Progress bar = quiet ? null : Progress.start("audio convert", items.size(), "files");
              var pool = new java.util.concurrent.ForkJoinPool(workers)) {
             pool.submit(() -> IntStream.range(0, items.size()).parallel().forEach(i -> {
                 if (failFast && !report.isEmpty()) return;
@@ -113,7 +111,7 @@ public final class AudioConvertCommand implements Callable<Integer> {
                     String msg = e.getMessage() == null ? e.toString() : e.getMessage();
                     report.add(f.toString(), msg.startsWith(f.toString()) ? msg.substring(f.toString().length()).replaceFirst("^: ", "") : msg);
                 }
-                if (bar != null) bar.step();
+                if (bar != null) bar.step(1);
             })).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

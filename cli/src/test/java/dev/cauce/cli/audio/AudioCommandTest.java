@@ -195,6 +195,16 @@ class AudioCommandTest {
     }
 
     @Test
+    void noProgressBarIsDrawnIntoAPipeOrLog() throws IOException {
+        Path data = dataset(false);
+        Path out = tmp.resolve("d.npz");
+        CliRun r = CliRun.of("audio", "convert", "--in", data.toString(), "--out", out.toString()); // no --quiet
+        assertEquals(0, r.exitCode(), r.err());
+        assertFalse(r.err().contains("\r") || r.err().contains("audio convert"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
+
+    @Test
     void failedFilesAreListedInInputPathOrder() throws IOException {
         Path data = dataset(false);
         for (String bad : new String[] {"es/z.wav", "en/b.wav", "es/a.wav", "en/y.wav", "es/m.wav", "en/k.wav"}) {
