@@ -116,14 +116,30 @@ public final class RunDirectory {
         }
     }
 
-    /** Removes temporary files a run killed in the middle of a write left behind. */
+    /**
+     * Removes temporary files a run killed in the middle of a write left behind. A temporary file
+     * whose writer (the process id in its name, see AtomicFiles) is still alive belongs to a run
+     * going on right now, e.g. the same command started twice, and is left alone: deleting it
+     * would make that run's rename fail.
+     */
     private static void removeStrayTemporaries(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) return;
         try (Stream<Path> s = Files.list(folder)) {
             for (Path f : s.toList()) {
                 String n = f.getFileName().toString();
-                if (n.startsWith(".") && n.endsWith(".tmp")) Files.deleteIfExists(f);
+                if (n.startsWith(".") && n.endsWith(".tmp") && !writerAlive(n)) Files.deleteIfExists(f);
             }
+        }
+    }
+
+    /** Whether the process named in {@code .NAME.PID.THREAD.tmp} is running. */
+    static boolean writerAlive(String tmpName) {
+        String[] parts = tmpName.split("\\.");
+        if (parts.length < 4) return false;
+        try {
+            return ProcessHandle.of(Long.parseLong(parts[parts.length - 3])).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

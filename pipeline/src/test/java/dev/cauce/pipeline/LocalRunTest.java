@@ -115,8 +115,9 @@ class LocalRunTest {
         }
         // What a kill in the middle of writes leaves behind: temporary files, and a shard renamed
         // into place whose journal entry was not written yet.
-        Files.write(out.resolve(".shard-00003.tar.12345.1.tmp"), new byte[] {1, 2, 3});
-        Files.write(out.resolve("_journal/.shard-00003.json.12345.1.tmp"), new byte[] {4});
+        // (99999999 is above Linux's largest process id, so no live process owns these)
+        Files.write(out.resolve(".shard-00003.tar.99999999.1.tmp"), new byte[] {1, 2, 3});
+        Files.write(out.resolve("_journal/.shard-00003.json.99999999.1.tmp"), new byte[] {4});
         Files.write(out.resolve("shard-00002.tar"), new byte[] {5, 6});
 
         RunSummary rest = new LocalRunner(Pipeline.load(specFile), 2, RunListener.NONE).run();
@@ -299,6 +300,22 @@ class LocalRunTest {
         RunSummary again = new LocalRunner(Pipeline.load(specFile), 1, RunListener.NONE).run();
         assertEquals(20, again.inputs());
         assertEquals(first.shards(), again.resumed());
+    }
+
+    @Test
+    void aRerunLeavesTheTemporaryFilesOfARunningWriterAlone() throws IOException {
+        Path mnist = data.resolve("mnist");
+        Path specFile = spec("twice.yaml", mnistSpec(mnist, work.resolve("twice"), "npz", ""));
+        new LocalRunner(Pipeline.load(specFile), 1, RunListener.NONE).run();
+        // as if another 'cauce run' of the same spec (this JVM is alive) were writing shard 1 right now
+        Path live = work.resolve("twice/.shard-00001.npz." + ProcessHandle.current().pid() + ".77.tmp");
+        Path dead = work.resolve("twice/.shard-00001.npz.99999999.77.tmp");
+        Files.write(live, new byte[] {1});
+        Files.write(dead, new byte[] {2});
+        new LocalRunner(Pipeline.load(specFile), 1, RunListener.NONE).run();
+        assertTrue(Files.exists(live), "a running writer's file was deleted");
+        assertFalse(Files.exists(dead), "a dead writer's file was kept");
+        assertFalse(RunDirectory.writerAlive(".x.npz.notapid.1.tmp"));
     }
 
     static void assertSameFiles(Path a, Path b) throws IOException {
