@@ -57,7 +57,8 @@ public final class SpecFiles {
             doc = mapper.readValue(file.toFile(), Object.class);
         } catch (JsonProcessingException e) {
             throw new IOException(file + ": not valid " + (mapper == YAML ? "YAML" : "JSON") + ": " + oneLine(e.getOriginalMessage())
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"), e);
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")")
+                    + (mapper == JSON && !name.endsWith(".json") ? "; a YAML spec must end in .yaml or .yml" : ""), e);
         }
         if (!(doc instanceof Map<?, ?> m)) throw new IOException(file + ": a spec must be a map with source, transforms and output");
         return stringKeys(m, "");

@@ -116,6 +116,11 @@ class RunCommandTest {
         Path empty = Files.writeString(work.resolve("empty.json"), "");
         assertEquals(2, run(empty.toString()));
         assertTrue(err.toString().startsWith("error: " + empty + ": not valid JSON: "), err.toString());
+
+        err.reset();
+        Path txt = Files.writeString(work.resolve("spec.txt"), "source: {folder: photos}\n");
+        assertEquals(2, run(txt.toString()));
+        assertTrue(err.toString().strip().endsWith("; a YAML spec must end in .yaml or .yml"), err.toString());
         assertTrue(Files.notExists(work.resolve("shards")));
     }
 
