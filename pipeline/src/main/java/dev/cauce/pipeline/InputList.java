@@ -34,15 +34,25 @@ public record InputList(List<InputRef> inputs, List<String> classes) {
 
     /** Lists a spec's source; a missing folder, file or CSV is a {@link SpecException} naming its key. */
     public static InputList scan(PipelineSpec.Source src) throws IOException {
+        return scan(src, null);
+    }
+
+    /**
+     * Lists a spec's source, leaving out everything under {@code outputDir}: an output folder inside
+     * the source folder (or under a glob's base) would otherwise add the run's own shards, and with
+     * folder labels an extra class, to the inputs of the next run, which then refuses to resume.
+     */
+    public static InputList scan(PipelineSpec.Source src, Path outputDir) throws IOException {
         TreeMap<String, Path> files = new TreeMap<>();
+        Path skip = outputDir == null ? null : outputDir.toAbsolutePath().normalize();
         if (src.folder() != null) {
             if (!Files.isDirectory(src.folder())) {
                 throw new SpecException("source.folder", src.folder() + " is not an existing folder");
             }
-            walk(src.folder(), src, files, p -> true);
+            walk(src.folder(), src, files, p -> true, skip);
         } else if (src.glob() != null) {
             PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + src.glob());
-            walk(src.base(), src, files, rel -> m.matches(rel));
+            walk(src.base(), src, files, rel -> m.matches(rel), skip);
             if (files.isEmpty()) throw new SpecException("source.glob", "'" + src.glob() + "' matches no file under " + src.base());
         } else {
             for (int i = 0; i < src.tars().size(); i++) {
@@ -61,9 +71,9 @@ public record InputList(List<InputRef> inputs, List<String> classes) {
     }
 
     private static void walk(Path root, PipelineSpec.Source src, Map<String, Path> out,
-                             java.util.function.Predicate<Path> match) throws IOException {
+                             java.util.function.Predicate<Path> match, Path skip) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
-            s.filter(Files::isRegularFile).forEach(p -> {
+            s.filter(Files::isRegularFile).filter(p -> skip == null || !p.toAbsolutePath().normalize().startsWith(skip)).forEach(p -> {
                 Path rel = root.relativize(p);
                 if (match.test(rel) && keep(rel, src)) out.put(slashes(rel), p);
             });

@@ -52,7 +52,7 @@ public final class LocalRunner {
 
     /** Lists the inputs, fits (unless an earlier run did), writes every unfinished shard, then the manifest. */
     public RunSummary run() throws IOException {
-        InputList inputs = InputList.scan(pipeline.spec().source());
+        InputList inputs = InputList.scan(pipeline.spec().source(), pipeline.spec().output().dir());
         RunDirectory dir = RunDirectory.open(pipeline, inputs);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "cauce-run");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cauce.core.TransformSpec;
 import dev.cauce.core.io.AtomicFiles;
+import dev.cauce.core.spec.SpecException;
 import dev.cauce.core.scale.Scaler;
 
 import java.io.IOException;
@@ -58,6 +59,7 @@ public final class RunDirectory {
     /** Opens (creating it when needed) the output folder of {@code p}, checking it holds no other job. */
     public static RunDirectory open(Pipeline p, InputList inputs) throws IOException {
         Path dir = p.spec().output().dir();
+        checkCanBeAFolder(dir);
         Files.createDirectories(dir);
         removeStrayTemporaries(dir);
         removeStrayTemporaries(dir.resolve(JOURNAL));
@@ -69,7 +71,7 @@ public final class RunDirectory {
         byte[] bytes = PRETTY.writeValueAsBytes(run);
         if (Files.exists(runFile)) {
             if (!java.util.Arrays.equals(Files.readAllBytes(runFile), bytes)) {
-                throw new IOException(dir + ": output.dir holds a different run (another spec or other inputs); "
+                throw new IOException(dir + ": output.dir holds a different run (" + difference(runFile, run) + "); "
                         + "delete it or choose another output.dir");
             }
         } else {
@@ -78,14 +80,66 @@ public final class RunDirectory {
         return new RunDirectory(dir);
     }
 
-    /** Removes temporary files a run killed in the middle of a write left behind. */
+    /**
+     * What differs between the run recorded in {@code runFile} and this one, so that, say, an input
+     * removed after an 'onError: fail' stop is recognisable as such rather than as another spec.
+     */
+    private static String difference(Path runFile, Map<String, Object> now) {
+        Map<?, ?> before;
+        try {
+            before = JSON.readValue(runFile.toFile(), Map.class);
+        } catch (IOException e) {
+            return runFile.getFileName() + " is unreadable";
+        }
+        List<String> what = new ArrayList<>();
+        if (!String.valueOf(now.get("fingerprint")).equals(String.valueOf(before.get("fingerprint")))) what.add("another spec");
+        if (!String.valueOf(now.get("inputs")).equals(String.valueOf(before.get("inputs")))) {
+            what.add(before.get("inputs") + " inputs then, " + now.get("inputs") + " now");
+        }
+        if (!String.valueOf(now.get("classes")).equals(String.valueOf(before.get("classes")))) {
+            what.add("classes " + before.get("classes") + " then, " + now.get("classes") + " now");
+        }
+        return what.isEmpty() ? "another spec or other inputs" : String.join(", ", what);
+    }
+
+    /**
+     * A file where output.dir (or one of the folders above it) should be is a mistake in the spec,
+     * reported with its key; Files.createDirectories would only say 'already exists' or 'Not a directory'.
+     */
+    private static void checkCanBeAFolder(Path dir) {
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.isDirectory(p)) return;
+            if (Files.exists(p)) {
+                throw new SpecException("output.dir", p.equals(dir) ? dir + " is a file, not a folder"
+                        : "cannot create " + dir + ": " + p + " is a file, not a folder");
+            }
+        }
+    }
+
+    /**
+     * Removes temporary files a run killed in the middle of a write left behind. A temporary file
+     * whose writer (the process id in its name, see AtomicFiles) is still alive belongs to a run
+     * going on right now, e.g. the same command started twice, and is left alone: deleting it
+     * would make that run's rename fail.
+     */
     private static void removeStrayTemporaries(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) return;
         try (Stream<Path> s = Files.list(folder)) {
             for (Path f : s.toList()) {
                 String n = f.getFileName().toString();
-                if (n.startsWith(".") && n.endsWith(".tmp")) Files.deleteIfExists(f);
+                if (n.startsWith(".") && n.endsWith(".tmp") && !writerAlive(n)) Files.deleteIfExists(f);
             }
+        }
+    }
+
+    /** Whether the process named in {@code .NAME.PID.THREAD.tmp} is running. */
+    static boolean writerAlive(String tmpName) {
+        String[] parts = tmpName.split("\\.");
+        if (parts.length < 4) return false;
+        try {
+            return ProcessHandle.of(Long.parseLong(parts[parts.length - 3])).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

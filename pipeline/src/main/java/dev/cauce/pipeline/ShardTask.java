@@ -44,7 +44,7 @@ public final class ShardTask {
                     shape = x.shape();
                 } else if (!Arrays.equals(shape, x.shape())) {
                     throw new SampleException(item.ref().id(), "gives shape " + Arrays.toString(x.shape()) + " but the shard's first sample has "
-                            + Arrays.toString(shape) + " (resize to a fixed size before to_tensor)");
+                            + Arrays.toString(shape) + " (give every sample one shape: resize images before to_tensor, set frames: N on audio.to_tensor)");
                 }
                 xs.add(x);
                 labels.add((long) item.ref().label());

@@ -48,6 +48,7 @@ public final class SpecFiles {
 
     /** The parsed document of a spec file (maps, lists, numbers, strings, booleans). */
     public static Map<String, Object> tree(Path file) throws IOException {
+        if (Files.isDirectory(file)) throw new IOException(file + ": is a folder, expected a spec file (.yaml, .yml or .json)");
         if (!Files.isRegularFile(file)) throw new IOException(file + ": spec file not found");
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON;
@@ -55,11 +56,23 @@ public final class SpecFiles {
         try {
             doc = mapper.readValue(file.toFile(), Object.class);
         } catch (JsonProcessingException e) {
-            throw new IOException(file + ": not valid " + (mapper == YAML ? "YAML" : "JSON") + ": " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+            throw new IOException(file + ": not valid " + (mapper == YAML ? "YAML" : "JSON") + ": " + oneLine(e.getOriginalMessage())
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")")
+                    + (mapper == JSON && !name.endsWith(".json") ? "; a YAML spec must end in .yaml or .yml" : ""), e);
         }
         if (!(doc instanceof Map<?, ?> m)) throw new IOException(file + ": a spec must be a map with source, transforms and output");
         return stringKeys(m, "");
+    }
+
+    /**
+     * A parser message on one line. SnakeYAML's span several: the problem, then indented lines that
+     * quote the spec with a caret under the column; the location is reported separately, so only
+     * the unindented problem lines are kept.
+     */
+    static String oneLine(String message) {
+        if (message == null) return "unreadable";
+        String kept = String.join(", ", message.lines().filter(l -> !l.isBlank() && !l.startsWith(" ")).map(String::strip).toList());
+        return kept.isEmpty() ? message.strip().replaceAll("\\s+", " ") : kept;
     }
 
     /** The document as canonical JSON (sorted keys): what is shipped to Spark executors and fingerprinted. */

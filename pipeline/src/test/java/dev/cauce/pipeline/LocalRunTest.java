@@ -115,8 +115,9 @@ class LocalRunTest {
         }
         // What a kill in the middle of writes leaves behind: temporary files, and a shard renamed
         // into place whose journal entry was not written yet.
-        Files.write(out.resolve(".shard-00003.tar.12345.1.tmp"), new byte[] {1, 2, 3});
-        Files.write(out.resolve("_journal/.shard-00003.json.12345.1.tmp"), new byte[] {4});
+        // (99999999 is above Linux's largest process id, so no live process owns these)
+        Files.write(out.resolve(".shard-00003.tar.99999999.1.tmp"), new byte[] {1, 2, 3});
+        Files.write(out.resolve("_journal/.shard-00003.json.99999999.1.tmp"), new byte[] {4});
         Files.write(out.resolve("shard-00002.tar"), new byte[] {5, 6});
 
         RunSummary rest = new LocalRunner(Pipeline.load(specFile), 2, RunListener.NONE).run();
@@ -276,7 +277,45 @@ class LocalRunTest {
         new LocalRunner(Pipeline.load(spec("one.yaml", mnistSpec(mnist, work.resolve("o"), "npz", ""))), 1, RunListener.NONE).run();
         IOException e = assertThrows(IOException.class, () -> new LocalRunner(
                 Pipeline.load(spec("two.yaml", mnistSpec(mnist, work.resolve("o"), "npz", "epoch: 1"))), 1, RunListener.NONE).run());
-        assertTrue(e.getMessage().contains("holds a different run"), e.getMessage());
+        assertTrue(e.getMessage().contains("holds a different run (another spec)"), e.getMessage());
+
+        // an input removed since (e.g. after an onError: fail stop) is named as such
+        Path few = Fixtures.mnistPngs(work.resolve("few"), 20);
+        new LocalRunner(Pipeline.load(spec("few.yaml", mnistSpec(few, work.resolve("f"), "npz", ""))), 1, RunListener.NONE).run();
+        try (Stream<Path> s = Files.list(few.resolve("1"))) {
+            Files.delete(s.sorted().findFirst().orElseThrow());
+        }
+        e = assertThrows(IOException.class, () -> new LocalRunner(
+                Pipeline.load(spec("few.yaml", mnistSpec(few, work.resolve("f"), "npz", ""))), 1, RunListener.NONE).run());
+        assertTrue(e.getMessage().contains("holds a different run (20 inputs then, 19 now)"), e.getMessage());
+    }
+
+    @Test
+    void anOutputFolderInsideTheSourceIsNotReadAsInputAndTheRerunResumes() throws IOException {
+        Path mnist = work.resolve("digits");
+        Fixtures.mnistPngs(mnist, 20);
+        Path specFile = spec("inside.yaml", mnistSpec(mnist, mnist.resolve("shards"), "npz", ""));
+        RunSummary first = new LocalRunner(Pipeline.load(specFile), 1, RunListener.NONE).run();
+        assertEquals(20, first.inputs());
+        RunSummary again = new LocalRunner(Pipeline.load(specFile), 1, RunListener.NONE).run();
+        assertEquals(20, again.inputs());
+        assertEquals(first.shards(), again.resumed());
+    }
+
+    @Test
+    void aRerunLeavesTheTemporaryFilesOfARunningWriterAlone() throws IOException {
+        Path mnist = data.resolve("mnist");
+        Path specFile = spec("twice.yaml", mnistSpec(mnist, work.resolve("twice"), "npz", ""));
+        new LocalRunner(Pipeline.load(specFile), 1, RunListener.NONE).run();
+        // as if another 'cauce run' of the same spec (this JVM is alive) were writing shard 1 right now
+        Path live = work.resolve("twice/.shard-00001.npz." + ProcessHandle.current().pid() + ".77.tmp");
+        Path dead = work.resolve("twice/.shard-00001.npz.99999999.77.tmp");
+        Files.write(live, new byte[] {1});
+        Files.write(dead, new byte[] {2});
+        new LocalRunner(Pipeline.load(specFile), 1, RunListener.NONE).run();
+        assertTrue(Files.exists(live), "a running writer's file was deleted");
+        assertFalse(Files.exists(dead), "a dead writer's file was kept");
+        assertFalse(RunDirectory.writerAlive(".x.npz.notapid.1.tmp"));
     }
 
     static void assertSameFiles(Path a, Path b) throws IOException {

@@ -83,7 +83,7 @@ public final class SparkRunner {
     /** Lists, fits (unless an earlier run did), writes every unfinished shard, then the manifest. */
     public RunSummary run() throws IOException {
         PipelineSpec spec = pipeline.spec();
-        InputList inputs = InputList.scan(spec.source());
+        InputList inputs = InputList.scan(spec.source(), spec.output().dir());
         RunDirectory dir = RunDirectory.open(pipeline, inputs);
         int shards = pipeline.shards(inputs.size());
         Broadcast<List<InputRef>> refs = sc.broadcast(inputs.inputs());

@@ -29,10 +29,17 @@ public record Thesaurus(Map<String, List<String>> entries) {
         return entries.getOrDefault(lowercaseWord, List.of());
     }
 
+    /**
+     * Reads a {@code word<TAB>alt,alt} table. A file without a single entry is refused: it would
+     * replace no word at all, silently, which is never what a spec or command naming it wants.
+     */
     public static Thesaurus load(Path file) throws IOException {
+        Thesaurus t;
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
+            t = read(in, file.toString());
         }
+        if (t.entries.isEmpty()) throw new IOException(file + ": no entries (expected word<TAB>alternatives lines)");
+        return t;
     }
 
     /** The bundled list of common English misspellings (sources in the NOTICE beside it). */

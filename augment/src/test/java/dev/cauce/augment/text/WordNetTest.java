@@ -39,6 +39,13 @@ class WordNetTest {
     }
 
     @Test
+    void aTableWithoutEntriesIsAClearError(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("empty.tsv"), "# only a comment\n\n");
+        var e = assertThrows(java.io.IOException.class, () -> Thesaurus.load(f));
+        assertEquals(f + ": no entries (expected word<TAB>alternatives lines)", e.getMessage());
+    }
+
+    @Test
     void aFolderWithoutWordNetIsAClearError(@TempDir Path dir) {
         var e = assertThrows(java.io.IOException.class, () -> WordNet.open(dir));
         assertTrue(e.getMessage().contains("index.noun") && e.getMessage().contains("WordNet 3.0 database"), e.getMessage());

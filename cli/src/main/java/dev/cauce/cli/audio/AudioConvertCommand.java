@@ -1,6 +1,8 @@
 package dev.cauce.cli.audio;
 
+import dev.cauce.cli.Main;
 import dev.cauce.cli.OutputChecks;
+import dev.cauce.cli.Progress;
 import dev.cauce.core.ErrorReport;
 import dev.cauce.core.io.AtomicFiles;
 import dev.cauce.core.io.NdArray;
@@ -9,9 +11,6 @@ import dev.cauce.core.io.Npz;
 import dev.cauce.preprocess.audio.AudioFeatures;
 import dev.cauce.preprocess.audio.AudioReader;
 import dev.cauce.preprocess.audio.Spectrogram;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -91,6 +90,7 @@ public final class AudioConvertCommand implements Callable<Integer> {
         if (frames < 0) throw new IllegalArgumentException("--frames must be >= 0, got " + frames);
         AudioFeatures features = featureOptions.features();
         // before any decoding: a bad --out would otherwise surface only after the whole batch
+        checkOutNameMatchesFormat();
         if (format.equals("npz")) OutputChecks.file("--out", out, "--format npy writes a folder");
         else OutputChecks.folder("--out", out);
         List<String> classes = new ArrayList<>();
@@ -99,8 +99,8 @@ public final class AudioConvertCommand implements Callable<Integer> {
         Spectrogram[] results = new Spectrogram[items.size()];
         ErrorReport report = new ErrorReport();
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        try (ProgressBar bar = quiet ? null : new ProgressBarBuilder().setTaskName("audio convert").setInitialMax(items.size())
-                .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err)).build();
+        // Progress draws only on an interactive terminal, so logs and pipes get no carriage-return frames
+        try (Progress bar = quiet ? null : Progress.start("audio convert", items.size(), "files");
              var pool = new java.util.concurrent.ForkJoinPool(workers)) {
             pool.submit(() -> IntStream.range(0, items.size()).parallel().forEach(i -> {
                 if (failFast && !report.isEmpty()) return;
@@ -111,7 +111,7 @@ public final class AudioConvertCommand implements Callable<Integer> {
                     String msg = e.getMessage() == null ? e.toString() : e.getMessage();
                     report.add(f.toString(), msg.startsWith(f.toString()) ? msg.substring(f.toString().length()).replaceFirst("^: ", "") : msg);
                 }
-                if (bar != null) bar.step();
+                if (bar != null) bar.step(1);
             })).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -131,6 +131,22 @@ public final class AudioConvertCommand implements Callable<Integer> {
         err.printf("%d of %d files converted to %s (%s, %d x T)%s%n", ok, items.size(), out, features.kind().name().toLowerCase(),
                 features.bins(), report.isEmpty() ? "" : "; " + report.count() + " failed (listed above)");
         return report.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * An NPZ archive named {@code x.npy} (or a folder named {@code x.npz}) would be written without a
+     * word and then fail to load as what its name says, so a name that contradicts --format is refused.
+     */
+    private void checkOutNameMatchesFormat() {
+        String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (format.equals("npz") && name.endsWith(".npy")) {
+            throw new Main.UsageException("--out " + out + " ends in .npy but --format npz writes one .npz archive; "
+                    + "name it .npz, or use --format npy with a folder");
+        }
+        if (format.equals("npy") && name.endsWith(".npz")) {
+            throw new Main.UsageException("--out " + out + " ends in .npz but --format npy writes a folder of .npy files; "
+                    + "drop --format npy, or give a folder name");
+        }
     }
 
     /** One line per failed file, sorted by input path (workers finish in any order). */

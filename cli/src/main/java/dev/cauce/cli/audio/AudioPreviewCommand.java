@@ -66,6 +66,11 @@ public final class AudioPreviewCommand implements Callable<Integer> {
         AudioFeatures features = featureOptions.features();
         dev.cauce.cli.OptionChecks.atLeast("--time-mask", timeMask, 0);
         dev.cauce.cli.OptionChecks.atLeast("--freq-mask", freqMask, 0);
+        // checked before decoding: the picture is always PNG, and a bad --out should not surface as a temporary file's name
+        if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+            throw new dev.cauce.cli.Main.UsageException("--out " + out + ": the preview is a PNG, give a name ending in .png");
+        }
+        dev.cauce.cli.OutputChecks.file("--out", out, "the preview is one PNG file");
         Audio audio = AudioReader.read(file).toMono();
         Preview p = preview(audio, features, snr, timeMask, freqMask, Rng.seeded(seed));
         SpectrogramPicture.write(out, p.panels(file.getFileName().toString()), p.top(), 80f);

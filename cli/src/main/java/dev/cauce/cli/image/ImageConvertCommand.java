@@ -105,6 +105,8 @@ public final class ImageConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Options o = Options.parse(this);
+        // before scanning: a file at or above --out would otherwise surface as the staging folder's name
+        dev.cauce.cli.OutputChecks.folder("--out", out);
         ImageFolder folder = ImageFolder.scan(in);
         if (Files.exists(out)) {
             try (Stream<Path> s = Files.list(out)) {

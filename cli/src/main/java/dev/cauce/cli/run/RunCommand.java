@@ -127,6 +127,10 @@ public final class RunCommand implements Callable<Integer> {
         } catch (SpecException e) {
             err.println("error: " + spec + ": " + e.getMessage());
             return 2;
+        } catch (IOException e) {
+            // the spec file itself is missing, a folder, or not YAML/JSON: a bad spec like any other (exit 2)
+            err.println("error: " + e.getMessage());
+            return 2;
         }
         Thread interrupted = new Thread(() -> err.println("\ninterrupted: finished shards are kept; run the same command again to resume"));
         Runtime.getRuntime().addShutdownHook(interrupted);
@@ -138,7 +142,7 @@ public final class RunCommand implements Callable<Integer> {
             err.println("error: " + spec + ": " + e.getMessage());
             return 2;
         } catch (SampleException e) {
-            err.println("error: " + e.getMessage() + " (onError: fail; fix or remove the input, or set onError: skip)");
+            err.println("error: " + e.getMessage() + " (onError: fail; fix the input and run again to resume, or set onError: skip)");
             return 1;
         } finally {
             Runtime.getRuntime().removeShutdownHook(interrupted);

@@ -81,6 +81,7 @@ public final class TextConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!out.getFileName().toString().endsWith(".npz")) throw new Main.UsageException("--out must end in .npz, got " + out);
+        dev.cauce.cli.OutputChecks.file("--out", out, "text convert writes one .npz file");
         OptionChecks.atLeast("--min-df", minDf, 1);
         OptionChecks.atLeast("--max-features", maxFeatures, 0);
         OptionChecks.atLeast("--length", length, 1);

@@ -159,6 +159,52 @@ class AudioCommandTest {
     }
 
     @Test
+    void anOutNameThatContradictsTheFormatIsAUsageError() throws IOException {
+        Path data = dataset(true); // notes.wav would be reported if decoding had started
+        Path npy = tmp.resolve("digits.npy");
+        CliRun r = CliRun.of("audio", "convert", "--in", data.toString(), "--out", npy.toString(), "--quiet");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("error: --out " + npy + " ends in .npy but --format npz writes one .npz archive; "
+                + "name it .npz, or use --format npy with a folder\n", r.err());
+
+        Path npz = tmp.resolve("digits.npz");
+        r = CliRun.of("audio", "convert", "--in", data.toString(), "--out", npz.toString(), "--format", "npy", "--quiet");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("error: --out " + npz + " ends in .npz but --format npy writes a folder of .npy files; "
+                + "drop --format npy, or give a folder name\n", r.err());
+        assertTrue(Files.notExists(npy) && Files.notExists(npz));
+    }
+
+    @Test
+    void previewChecksOutBeforeDecoding() throws IOException {
+        Path wav = tmp.resolve("not-audio.wav"); // would fail to decode if --out were not checked first
+        Files.writeString(wav, "text");
+        CliRun r = CliRun.of("audio", "preview", wav.toString(), "--out", tmp.resolve("spec.jpg").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("error: --out " + tmp.resolve("spec.jpg") + ": the preview is a PNG, give a name ending in .png\n", r.err());
+
+        Path folder = Files.createDirectories(tmp.resolve("pics.png"));
+        r = CliRun.of("audio", "preview", wav.toString(), "--out", folder.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("error: --out " + folder + " is a folder, expected a file name (the preview is one PNG file)\n", r.err());
+
+        Path under = wav.resolve("spec.png");
+        r = CliRun.of("audio", "preview", wav.toString(), "--out", under.toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals("error: --out " + under + ": cannot write there, " + wav + " is a file, not a folder\n", r.err());
+    }
+
+    @Test
+    void noProgressBarIsDrawnIntoAPipeOrLog() throws IOException {
+        Path data = dataset(false);
+        Path out = tmp.resolve("d.npz");
+        CliRun r = CliRun.of("audio", "convert", "--in", data.toString(), "--out", out.toString()); // no --quiet
+        assertEquals(0, r.exitCode(), r.err());
+        assertFalse(r.err().contains("\r") || r.err().contains("audio convert"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
+
+    @Test
     void failedFilesAreListedInInputPathOrder() throws IOException {
         Path data = dataset(false);
         for (String bad : new String[] {"es/z.wav", "en/b.wav", "es/a.wav", "en/y.wav", "es/m.wav", "en/k.wav"}) {

@@ -110,6 +110,19 @@ class ImageCommandTest {
     }
 
     @Test
+    void aFileAtOrAboveOutIsReportedBeforeAnyImageIsRead() throws IOException {
+        Path in = dataset(true);
+        Path file = Files.writeString(tmp.resolve("plain.txt"), "x");
+        var r = dev.cauce.cli.CliRun.of("image", "convert", "--in", in.toString(), "--out", file.toString(), "--size", "16x16");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("error: --out " + file + " is a file, expected a folder\n", r.err());
+        Path under = file.resolve("shards");
+        r = dev.cauce.cli.CliRun.of("image", "convert", "--in", in.toString(), "--out", under.toString(), "--size", "16x16");
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals("error: --out " + under + ": cannot write there, " + file + " is a file, not a folder\n", r.err());
+    }
+
+    @Test
     void failPolicyStopsAndLeavesNoOutput() throws IOException {
         Path in = dataset(true);
         Path o = tmp.resolve("out");

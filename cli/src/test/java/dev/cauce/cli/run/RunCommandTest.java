@@ -96,6 +96,51 @@ class RunCommandTest {
     }
 
     @Test
+    void aMissingUnreadableOrFolderSpecIsABadSpecWithExitCode2() throws IOException {
+        Path absent = work.resolve("absent.yaml");
+        assertEquals(2, run(absent.toString()));
+        assertEquals("error: " + absent + ": spec file not found", err.toString().strip());
+
+        err.reset();
+        Path folder = Files.createDirectories(work.resolve("specs"));
+        assertEquals(2, run(folder.toString()));
+        assertEquals("error: " + folder + ": is a folder, expected a spec file (.yaml, .yml or .json)", err.toString().strip());
+
+        err.reset();
+        Path cut = Files.writeString(work.resolve("cut.yaml"), "source: {folder: photos\ntransforms: [");
+        assertEquals(2, run(cut.toString()));
+        assertEquals("error: " + cut + ": not valid YAML: while parsing a flow mapping, expected ',' or '}', but got : (line 2, column 11)",
+                err.toString().strip());
+
+        err.reset();
+        Path empty = Files.writeString(work.resolve("empty.json"), "");
+        assertEquals(2, run(empty.toString()));
+        assertTrue(err.toString().startsWith("error: " + empty + ": not valid JSON: "), err.toString());
+
+        err.reset();
+        Path txt = Files.writeString(work.resolve("spec.txt"), "source: {folder: photos}\n");
+        assertEquals(2, run(txt.toString()));
+        assertTrue(err.toString().strip().endsWith("; a YAML spec must end in .yaml or .yml"), err.toString());
+        assertTrue(Files.notExists(work.resolve("shards")));
+    }
+
+    @Test
+    void anOutputDirThatIsAFileIsABadSpecNamingTheKey() throws IOException {
+        photos();
+        Path file = Files.writeString(work.resolve("shards"), "not a folder");
+        Path spec = Files.writeString(work.resolve("photos.yaml"), SPEC.formatted("resize", "12"));
+        assertEquals(2, run(spec.toString()));
+        assertEquals("error: " + spec + ": output.dir: " + file + " is a file, not a folder", err.toString().strip());
+
+        err.reset();
+        Path under = Files.writeString(work.resolve("under.yaml"), SPEC.formatted("resize", "12").replace("dir: shards", "dir: shards/a"));
+        assertEquals(2, run(under.toString()));
+        assertEquals("error: " + under + ": output.dir: cannot create " + file.resolve("a") + ": " + file + " is a file, not a folder",
+                err.toString().strip());
+        assertEquals("not a folder", Files.readString(file));
+    }
+
+    @Test
     void writesParquetShardsAndRejectsABadCompressionWithItsKeyPath() throws IOException {
         photos();
         Path spec = Files.writeString(work.resolve("pq.yaml"), SPEC.formatted("resize", "12")

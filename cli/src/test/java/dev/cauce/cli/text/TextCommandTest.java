@@ -42,6 +42,19 @@ class TextCommandTest {
     }
 
     @Test
+    void convertNamesAFileAboveOutBeforeReadingTheCorpus(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+        Path under = file.resolve("mails.npz");
+        var r = dev.cauce.cli.CliRun.of("text", "convert", "--in", SAMPLES.resolve("mail").toString(), "--out", under.toString(), "--quiet");
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals("error: --out " + under + ": cannot write there, " + file + " is a file, not a folder\n", r.err());
+        Path folder = Files.createDirectories(dir.resolve("mails.npz"));
+        r = dev.cauce.cli.CliRun.of("text", "convert", "--in", SAMPLES.resolve("mail").toString(), "--out", folder.toString(), "--quiet");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("error: --out " + folder + " is a folder, expected a file name (text convert writes one .npz file)\n", r.err());
+    }
+
+    @Test
     void convertWritesTfidfLabelsAndVocabulary(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("mails.npz");
         Run r = run("convert", "--in", SAMPLES.resolve("mail").toString(), "--out", out.toString(), "--features", "tfidf",

@@ -7,14 +7,39 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a file so that readers never see it half-written: the bytes go to a temporary file in the
  * same folder, which is renamed over the target only once complete. A failed write leaves the
- * previous target (if any) untouched and removes the temporary file.
+ * previous target (if any) untouched and removes the temporary file. So does an interrupted one
+ * (SIGTERM, Ctrl-C, System.exit): a shutdown hook deletes the temporary files still being written,
+ * which would otherwise stay behind as hidden half-written files until the next run.
  */
 public final class AtomicFiles {
+    /** Temporary files being written right now, deleted by the shutdown hook. */
+    private static final Set<Path> IN_FLIGHT = ConcurrentHashMap.newKeySet();
+
+    static {
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::deleteInFlight, "cauce-atomic-files-cleanup"));
+        } catch (IllegalStateException shuttingDown) {
+            // first used while the JVM is already shutting down: nothing to register any more
+        }
+    }
+
     private AtomicFiles() { }
+
+    private static void deleteInFlight() {
+        for (Path tmp : IN_FLIGHT) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // best effort: the next run in the same folder removes leftovers too
+            }
+        }
+    }
 
     /** Writes the content produced by {@code body}. */
     @FunctionalInterface
@@ -31,6 +56,7 @@ public final class AtomicFiles {
         // Files.createTempFile, whose owner-only permissions would carry over to the final file.
         Path tmp = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
                 + Thread.currentThread().threadId() + ".tmp");
+        IN_FLIGHT.add(tmp);
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 body.writeTo(out);
@@ -43,6 +69,7 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+            IN_FLIGHT.remove(tmp);
         }
     }
 }

@@ -49,6 +49,7 @@ public final class Wav {
     /** Decodes WAV bytes; {@code source} names them in error messages. */
     public static Audio decode(byte[] bytes, String source) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (bytes.length == 0) throw new IOException(source + ": empty file (0 bytes), not audio");
         if (!looksLikeWav(bytes)) {
             throw new IOException(source + ": not a WAV file (no RIFF/WAVE header)");
         }

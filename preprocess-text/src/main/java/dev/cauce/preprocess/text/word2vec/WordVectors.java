@@ -261,6 +261,17 @@ public final class WordVectors {
         } catch (NumberFormatException ignored) {
             // fall through to the error below
         }
-        throw new IOException(file + ": not a word2vec file: first line must be '<words> <dim>', got '" + line + "'");
+        throw new IOException(file + ": not a word2vec file: first line must be '<words> <dim>', got '" + printable(line) + "'");
+    }
+
+    /** The start of a header line as an error can show it: random bytes would garble the terminal. */
+    static String printable(String line) {
+        if (line == null) return "";
+        StringBuilder b = new StringBuilder();
+        line.codePoints().limit(120).forEach(c -> {
+            if (Character.isISOControl(c) || c == 0xFFFD) b.append('?');
+            else b.appendCodePoint(c);
+        });
+        return line.codePointCount(0, line.length()) > 120 ? b + "..." : b.toString();
     }
 }

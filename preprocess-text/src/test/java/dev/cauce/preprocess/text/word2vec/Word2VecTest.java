@@ -86,6 +86,21 @@ class Word2VecTest {
     }
 
     @Test
+    void aHeaderOfRandomBytesIsShownShortAndPrintable(@TempDir Path dir) throws Exception {
+        byte[] junk = new byte[300];
+        new java.util.Random(1).nextBytes(junk);
+        for (int i = 0; i < junk.length; i++) if (junk[i] == '\n' || junk[i] == '\r') junk[i] = 'x';
+        junk[200] = '\n';
+        Path f = Files.write(dir.resolve("junk.bin"), junk);
+        var e = assertThrows(java.io.IOException.class, () -> WordVectors.loadBinary(f));
+        String got = e.getMessage().substring(e.getMessage().indexOf("got '") + 5);
+        assertTrue(got.endsWith("...'"), got);
+        assertTrue(got.codePoints().noneMatch(c -> Character.isISOControl(c) || c == 0xFFFD), got);
+        assertTrue(got.codePointCount(0, got.length()) <= 124, got);
+        assertEquals("hello 0.1 0.2", WordVectors.printable("hello 0.1 0.2"));
+    }
+
+    @Test
     void textAndBinaryFormatsRoundTrip(@TempDir Path dir) throws Exception {
         WordVectors small = new WordVectors(List.of("mar", "año", "whale"), 3,
                 new float[] {0.1f, -2.5e-7f, 3f, 1f / 3, Float.MIN_VALUE, -0f, 7f, 8f, 9f});
