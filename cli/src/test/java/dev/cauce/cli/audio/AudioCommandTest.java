@@ -195,6 +195,20 @@ class AudioCommandTest {
     }
 
     @Test
+    void aWrongInIsAUsageErrorNamingTheOption() throws IOException {
+        Path missing = tmp.resolve("nodigits");
+        CliRun r = CliRun.of("audio", "convert", "--in", missing.toString(), "--out", tmp.resolve("d.npz").toString(), "--quiet");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("error: --in " + missing + ": no such folder\n", r.err());
+
+        Path file = Files.writeString(tmp.resolve("one.wav"), "x");
+        r = CliRun.of("audio", "convert", "--in", file.toString(), "--out", tmp.resolve("d.npz").toString(), "--quiet");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("error: --in " + file + ": is a file, expected a folder of class sub-folders\n", r.err());
+        assertFalse(Files.exists(tmp.resolve("d.npz")), "nothing written");
+    }
+
+    @Test
     void noProgressBarIsDrawnIntoAPipeOrLog() throws IOException {
         Path data = dataset(false);
         Path out = tmp.resolve("d.npz");
