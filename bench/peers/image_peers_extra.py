@@ -2,7 +2,9 @@
 """Peers for the two image ops that /work/shared/peers/torchvision_aug.py does not time:
 rotation (torchvision RandomRotation(15) on a uint8 CHW tensor, bilinear; cv2 getRotationMatrix2D +
 warpAffine bilinear) and decode-to-tensor (full-size file bytes -> float32 CHW in [0,1]:
-torchvision.io.decode_image + /255, cv2.imdecode + cvtColor + transpose + /255, PIL + ToTensor).
+torchvision.io.decode_image + /255, cv2.imdecode + cvtColor + transpose + /255, PIL + ToTensor), and
+normalize + collate of 32 images (ConvertImageDtype + Normalize per image, then torch.stack as a
+DataLoader's default_collate does; numpy: the HWC normalize, then np.stack), reported per image.
 Same protocol as torchvision_aug.py: images of the data folder resized to 256x256 with INTER_AREA
 outside timing, 1 thread, round robin, 3 rounds of >= 0.5 s, median images/s.
 
@@ -80,7 +82,27 @@ def main():
     def pil_decode(b):
         return to_tensor(Image.open(io.BytesIO(b)).convert("RGB"))
 
+    # normalize + collate of 32 images (what a DataLoader's default_collate does after a per-sample
+    # ConvertImageDtype + Normalize: torch.stack); reported per image
+    batch = 32
+    norm = T.Compose([T.ConvertImageDtype(torch.float32), T.Normalize([0.485, 0.456, 0.406], [0.229, 0.224, 0.225])])
+    tens_batches = [[tens[(s + i) % len(tens)] for i in range(batch)] for s in range(len(tens))]
+    img_batches = [[imgs[(s + i) % len(imgs)] for i in range(batch)] for s in range(len(imgs))]
+    mean = np.array([0.485, 0.456, 0.406], dtype=np.float32)
+    std = np.array([0.229, 0.224, 0.225], dtype=np.float32)
+
+    def tv_normalize_collate(b):
+        return torch.stack([norm(t) for t in b])
+
+    def np_normalize_collate(b):
+        return np.stack([(im.astype(np.float32) * (1.0 / 255.0) - mean) / std for im in b])
+
     res = {}
+    for name, fn, data in [("tv_normalize_collate32", tv_normalize_collate, tens_batches),
+                           ("numpy_normalize_collate32", np_normalize_collate, img_batches)]:
+        r = rounds(fn, data) * batch
+        res[name] = round(r, 1)
+        print("%-36s %10.1f images/s (%.1f us/image)" % (name, r, 1e6 / r), flush=True)
     for name, fn, data in [("tv_tensor_random_rotation_bilinear", rot, tens), ("cv2_rotate_bilinear", cv2_rotate, imgs),
                            ("tv_decode_to_tensor", tv_decode, raw), ("cv2_decode_to_tensor", cv2_decode, raw),
                            ("pil_decode_to_tensor", pil_decode, raw)]:

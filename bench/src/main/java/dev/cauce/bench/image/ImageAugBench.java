@@ -5,11 +5,14 @@ import dev.cauce.augment.image.RandomAffine;
 import dev.cauce.augment.image.RandomResizedCrop;
 import dev.cauce.augment.image.RandomRotation;
 import dev.cauce.augment.image.WarpOptions;
+import dev.cauce.core.Batch;
 import dev.cauce.core.Rng;
+import dev.cauce.core.Sample;
 import dev.cauce.core.Tensor;
 import dev.cauce.preprocess.image.AnnotatedImage;
 import dev.cauce.preprocess.image.BorderMode;
 import dev.cauce.preprocess.image.Image;
+import dev.cauce.preprocess.image.ImageBatches;
 import dev.cauce.preprocess.image.ImageCodec;
 import dev.cauce.preprocess.image.ImageFolder;
 import dev.cauce.preprocess.image.ImageOps;
@@ -20,6 +23,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -33,6 +37,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +48,11 @@ import java.util.stream.Stream;
  * materialized (a new image / tensor per call). Run:
  * <pre>java $CAUCE_JVM_FLAGS -jar bench/target/benchmarks.jar ImageAugBench -Dcauce.images=DIR</pre>
  * Default image folder: /work/shared/data/images when present, else samples/images.
+ *
+ * <p>The fork runs the serial collector, as {@code ./cauce} runs every command: under the JVM's
+ * default (G1, 4 MB regions) a decoded tensor over 2 MB is a humongous object, allocated outside the
+ * young generation, which the product never does. To measure G1 instead, give
+ * {@code -jvmArgsAppend -XX:+UseG1GC} (the command line replaces these arguments).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,7 +60,7 @@ import java.util.stream.Stream;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-        "--sun-misc-unsafe-memory-access=allow"})
+        "--sun-misc-unsafe-memory-access=allow", "-XX:+UseSerialGC"})
 @Threads(1)
 public class ImageAugBench {
 
@@ -66,6 +76,8 @@ public class ImageAugBench {
     private final HorizontalFlip hflip = new HorizontalFlip(1.0);
     private final RandomResizedCrop rrc = RandomResizedCrop.of(224, 224);
     private final ImageTransforms.Normalize normalize = ImageTransforms.Normalize.imagenet();
+    private final Function<List<Sample<Image>>, Batch> normalizeIntoBatch = ImageBatches.normalizing(normalize);
+    static final int BATCH = 32;
 
     static Path imageDir() {
         String p = System.getProperty("cauce.images");
@@ -128,6 +140,32 @@ public class ImageAugBench {
     @Benchmark
     public Tensor normalize() {
         return normalize.apply(nextImage().image(), null);
+    }
+
+    /** The next {@link #BATCH} images, round robin, as labelled samples (what a stream's batch stage collects). */
+    private List<Sample<Image>> nextSamples() {
+        List<Sample<Image>> out = new ArrayList<>(BATCH);
+        for (int i = 0; i < BATCH; i++) out.add(new Sample<>(i, "bench", nextImage().image(), i % 10));
+        return out;
+    }
+
+    /**
+     * Normalize then collate, the usual way ({@code map(normalize).batch(32, Batch::collate)}): a
+     * tensor per image, stacked into the batch. Time per image.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Batch normalizeCollate32() {
+        List<Sample<Tensor>> tensors = new ArrayList<>(BATCH);
+        for (Sample<Image> s : nextSamples()) tensors.add(s.withValue(normalize.apply(s.value(), null)));
+        return Batch.collate(tensors);
+    }
+
+    /** The same batch written in place ({@link ImageBatches#normalizing}): each image's floats written once. Time per image. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Batch normalizeIntoBatch32() {
+        return normalizeIntoBatch.apply(nextSamples());
     }
 
     /** Full-size encoded file (JPEG/PNG) to a [0,1] float CHW tensor. */

@@ -111,7 +111,19 @@ public final class PixelOps {
      * (a multiply then an add, rounded separately, as written).
      */
     public static void u8ToPlanes(byte[] hwc, int pixels, int channels, float[] mul, float[] add, float[] planes) {
-        split(hwc, pixels, channels, false, mul, add, planes, pixels, 0);
+        u8ToPlanes(hwc, pixels, channels, mul, add, planes, 0);
+    }
+
+    /**
+     * {@link #u8ToPlanes(byte[], int, int, float[], float[], float[])} writing the planes from
+     * {@code planes[offset]} on: one sample's slice of a batch being filled.
+     */
+    public static void u8ToPlanes(byte[] hwc, int pixels, int channels, float[] mul, float[] add, float[] planes, int offset) {
+        if (offset < 0 || (long) offset + (long) pixels * channels > planes.length) {
+            throw new IndexOutOfBoundsException(pixels + " pixels of " + channels + " planes from offset " + offset
+                    + " do not fit in " + planes.length + " floats");
+        }
+        split(hwc, pixels, channels, false, mul, add, planes, pixels, offset);
     }
 
     /** Pixels copied per step from a segment: 12 KB of RGB, which stays in the L1/L2 cache while it is split. */

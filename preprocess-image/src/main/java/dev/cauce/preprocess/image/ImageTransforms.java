@@ -181,6 +181,25 @@ public final class ImageTransforms {
         }
 
         @Override public Tensor apply(Image img, Rng rng) {
+            float[][] mulAdd = mulAdd(img);
+            return PixelKernels.affineToChw(img, mulAdd[0], mulAdd[1]);
+        }
+
+        /**
+         * The values of {@code apply(img, rng)}, bit for bit, written into {@code out[offset ..
+         * offset + C*H*W)} instead of a new tensor. Why: a collator filling a batch
+         * ({@link ImageBatches#normalizing}) then writes each sample once, where a per-sample tensor
+         * is written, then read and copied into the batch.
+         *
+         * @throws IndexOutOfBoundsException if the image's values do not fit from {@code offset}
+         */
+        public void applyInto(Image img, float[] out, int offset) {
+            float[][] mulAdd = mulAdd(img);
+            PixelKernels.affineToChw(img, mulAdd[0], mulAdd[1], out, offset);
+        }
+
+        /** (v * a + b - mean) / std folded into v * mul + add, per channel. */
+        private float[][] mulAdd(Image img) {
             if (img.channels() != mean.length) {
                 throw new IllegalArgumentException("normalize has " + mean.length + " channel statistics but the image has "
                         + img.channels() + " channels");
@@ -190,11 +209,10 @@ public final class ImageTransforms {
             float[] mul = new float[c];
             float[] add = new float[c];
             for (int ch = 0; ch < c; ch++) {
-                // (v * a + b - mean) / std folded into v * mul + add
                 mul[ch] = std[ch] == 0 ? 0f : (float) (ab[0] / std[ch]);
                 add[ch] = std[ch] == 0 ? 0f : (float) ((ab[1] - mean[ch]) / std[ch]);
             }
-            return PixelKernels.affineToChw(img, mul, add);
+            return new float[][] {mul, add};
         }
 
         @Override public TransformSpec spec() {

@@ -35,22 +35,30 @@ final class PixelKernels {
 
     /** HWC samples to a CHW tensor with a per-channel {@code v * mul[c] + add[c]}. */
     static Tensor affineToChw(Image img, float[] mul, float[] add) {
+        float[] out = new float[img.width() * img.height() * img.channels()];
+        affineToChw(img, mul, add, out, 0);
+        return Tensor.of(out, img.channels(), img.height(), img.width());
+    }
+
+    /** The values of {@link #affineToChw(Image, float[], float[])} written into {@code out} from {@code offset} on. */
+    static void affineToChw(Image img, float[] mul, float[] add, float[] out, int offset) {
         int c = img.channels();
         int plane = img.width() * img.height();
-        float[] out = new float[plane * c];
         if (img.depth() == Image.Depth.U8) {
-            PixelOps.u8ToPlanes(img.pixels(), plane, c, mul, add, out);
-        } else {
-            ByteBuffer px = ByteBuffer.wrap(img.pixels()).order(ByteOrder.nativeOrder());
-            boolean u16 = img.depth() == Image.Depth.U16;
-            for (int i = 0, s = 0; i < plane; i++, s += c) {
-                for (int ch = 0; ch < c; ch++) {
-                    float v = u16 ? px.getShort((s + ch) * 2) & 0xFFFF : px.getFloat((s + ch) * 4);
-                    out[ch * plane + i] = v * mul[ch] + add[ch];
-                }
+            PixelOps.u8ToPlanes(img.pixels(), plane, c, mul, add, out, offset);
+            return;
+        }
+        if (offset < 0 || (long) offset + (long) plane * c > out.length) {
+            throw new IndexOutOfBoundsException(plane * c + " values from offset " + offset + " do not fit in " + out.length + " floats");
+        }
+        ByteBuffer px = ByteBuffer.wrap(img.pixels()).order(ByteOrder.nativeOrder());
+        boolean u16 = img.depth() == Image.Depth.U16;
+        for (int i = 0, s = 0; i < plane; i++, s += c) {
+            for (int ch = 0; ch < c; ch++) {
+                float v = u16 ? px.getShort((s + ch) * 2) & 0xFFFF : px.getFloat((s + ch) * 4);
+                out[offset + ch * plane + i] = v * mul[ch] + add[ch];
             }
         }
-        return Tensor.of(out, c, img.height(), img.width());
     }
 
     /**
