@@ -190,6 +190,14 @@ public final class Gemm {
                         for (int kk = 0; kk < kc; kk++) bp[base + kk * NR + col] = 0f;
                     }
                 }
+            } else if (cols == NR) {
+                // two vector moves per row: cheaper than System.arraycopy for 2·lanes floats
+                for (int kk = 0; kk < kc; kk++) {
+                    int src = bOff + (p0 + kk) * ldb + j;
+                    int dst = base + kk * NR;
+                    FloatVector.fromArray(S, b, src).intoArray(bp, dst);
+                    FloatVector.fromArray(S, b, src + L).intoArray(bp, dst + L);
+                }
             } else {
                 for (int kk = 0; kk < kc; kk++) {
                     int dst = base + kk * NR;
@@ -243,13 +251,24 @@ public final class Gemm {
         storeTile(tile, c, cOff, ldc, mr, nr, beta, first);
     }
 
-    /**
-     * C = beta·C + tile (first k block; C = tile when beta is 0) or C += tile, for mr x nr entries.
-     * Plain loops on purpose: C2 vectorizes them as well as Vector API code, while before C2 has
-     * compiled them (the first steps of every run) they cost a fraction of interpreted vector code,
-     * and they keep the vector add's internals out of the JIT's queue (measured: issue #3).
-     */
+    /** C = beta·C + tile (first k block; C = tile when beta is 0) or C += tile, for mr x nr entries. */
     private static void storeTile(float[] tile, float[] c, int cOff, int ldc, int mr, int nr, float beta, boolean first) {
+        if (nr == NR && !(first && beta != 0f)) {
+            // full rows, the common cases C = tile and C += tile: two vector moves or adds per row
+            for (int r = 0; r < mr; r++) {
+                int row = cOff + r * ldc;
+                int t = r * NR;
+                FloatVector t0 = FloatVector.fromArray(S, tile, t);
+                FloatVector t1 = FloatVector.fromArray(S, tile, t + L);
+                if (!first) {
+                    t0 = t0.add(FloatVector.fromArray(S, c, row));
+                    t1 = t1.add(FloatVector.fromArray(S, c, row + L));
+                }
+                t0.intoArray(c, row);
+                t1.intoArray(c, row + L);
+            }
+            return;
+        }
         for (int r = 0; r < mr; r++) {
             int row = cOff + r * ldc;
             int t = r * NR;
