@@ -6,6 +6,7 @@ import dev.cauce.core.Rng;
 import dev.cauce.core.Tensor;
 import dev.cauce.core.simd.ComputePool;
 import dev.cauce.core.simd.Gemm;
+import dev.cauce.core.simd.VectorSupport;
 import dev.cauce.train.layer.Sequential;
 import dev.cauce.train.optim.Adam;
 import java.util.List;
@@ -18,7 +19,9 @@ import java.util.List;
  * run (the MNIST MLP trains an epoch in about 0.1 s) otherwise spends its first epoch, 0.5-0.7 s,
  * waiting for C2. {@link #start()} trains a throwaway MLP (Dense 24-40-10 with ReLU, softmax
  * cross-entropy, Adam, batches of 6 random rows) on a daemon thread, so those methods get hot and
- * queued for C2 while the caller reads and scales its data.
+ * queued for C2 while the caller reads and scales its data. It can only help as much as that
+ * overlap lasts: C2 needs about 0.5 s of one core for the MLP's kernels, the MNIST loading gives
+ * 0.25 s, so the first epoch is shortened (0.6-0.7 s to 0.3-0.5 s), not made steady.
  *
  * <p>The shapes are tiny, because an interpreted step is slow (a few ms even at this size), and
  * chosen so that every branch the real kernels take is taken here too: full and partial register
@@ -32,12 +35,12 @@ import java.util.List;
  * system property {@code cauce.jitWarmup=false} turns it off (to measure without it).
  */
 public final class JitWarmup implements AutoCloseable {
-    /** Upper bound of warm-up steps (about 0.3 s once compiled); it normally stops at {@link #close()}. */
+    /** Upper bound of warm-up steps, for a caller that never calls {@link #close()}. */
     static final int MAX_STEPS = 1500;
     /** Depth of the occasional product: more than one k block of {@code Gemm} (256). */
     static final int DEEP_K = 300;
     /** Its width: one full register tile of two vectors plus one column, on any vector size. */
-    private static final int DEEP_N = 2 * dev.cauce.core.simd.VectorSupport.floatLanes() + 1;
+    private static final int DEEP_N = 2 * VectorSupport.floatLanes() + 1;
     private volatile boolean stop;
     private volatile int steps;
     private final Thread thread;
