@@ -79,10 +79,15 @@ final class TrainingRun {
 
     /** Runs the training (K times for an ensemble) and returns the test evaluation of the final model. */
     static Evaluation run(TrainOptions o, PrintStream out) throws IOException {
+        return run(o, out, null);
+    }
+
+    /** As {@link #run(TrainOptions, PrintStream)}, continuing a JIT warm-up the caller started earlier (or null). */
+    static Evaluation run(TrainOptions o, PrintStream out, JitWarmup started) throws IOException {
         o.validate();
         // compile the kernels while the data loads; stopped (not awaited) when training starts
         Data d;
-        try (JitWarmup jit = JitWarmup.start()) {
+        try (JitWarmup jit = started != null ? started : JitWarmup.start()) {
             d = load(o);
         }
         out.printf("data: %s (%,d train, %,d validation, %,d test, sample shape %s, %d classes)%n", o.dataDir(), d.train.size(),
