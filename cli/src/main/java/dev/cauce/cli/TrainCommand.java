@@ -4,6 +4,7 @@ import dev.cauce.train.Evaluation;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code cauce train}: trains a classifier on a folder of train/test splits and reports test accuracy. */
 @Command(name = "train",
@@ -38,9 +39,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainOptions options = new TrainOptions();
 
+    @ParentCommand
+    Main parent;
+
     @Override
     public Integer call() throws Exception {
-        Evaluation test = TrainingRun.run(options, System.out);
+        Evaluation test = TrainingRun.run(options, System.out, parent == null ? null : parent.warmup);
         System.out.printf("test loss: %.4f%n", test.loss());
         System.out.printf("test accuracy: %.4f%n", test.accuracy());
         return 0;

@@ -10,6 +10,7 @@ import dev.cauce.core.io.LabelledData;
 import dev.cauce.core.simd.ComputePool;
 import dev.cauce.train.BatchProgress;
 import dev.cauce.train.EpochStats;
+import dev.cauce.train.JitWarmup;
 import dev.cauce.train.Evaluation;
 import dev.cauce.train.ModelSpec;
 import dev.cauce.train.Schedule;
@@ -78,8 +79,17 @@ final class TrainingRun {
 
     /** Runs the training (K times for an ensemble) and returns the test evaluation of the final model. */
     static Evaluation run(TrainOptions o, PrintStream out) throws IOException {
+        return run(o, out, null);
+    }
+
+    /** As {@link #run(TrainOptions, PrintStream)}, continuing a JIT warm-up the caller started earlier (or null). */
+    static Evaluation run(TrainOptions o, PrintStream out, JitWarmup started) throws IOException {
         o.validate();
-        Data d = load(o);
+        // compile the kernels while the data loads; stopped (not awaited) when training starts
+        Data d;
+        try (JitWarmup jit = started != null ? started : JitWarmup.start()) {
+            d = load(o);
+        }
         out.printf("data: %s (%,d train, %,d validation, %,d test, sample shape %s, %d classes)%n", o.dataDir(), d.train.size(),
                 d.validation == null ? 0 : d.validation.size(), d.test.size(), Arrays.toString(d.inputShape), d.classes);
         try (ComputePool pool = new ComputePool(o.threads())) {

@@ -9,6 +9,7 @@ import dev.cauce.core.simd.ComputePool;
 import dev.cauce.core.simd.VectorSupport;
 import dev.cauce.train.EpochStats;
 import dev.cauce.train.Initializer;
+import dev.cauce.train.JitWarmup;
 import dev.cauce.train.ModelSpec;
 import dev.cauce.train.Trainer;
 import dev.cauce.train.layer.Layer;
@@ -26,6 +27,9 @@ import java.util.Locale;
  * test accuracy and peak RSS. As in the peer, the timed part is forward, backward and the update:
  * the time the trainer waited for the shuffled, collated batches is left out.
  *
+ * <p>Like {@code cauce train}, it starts a {@link JitWarmup} at once and stops it (without waiting)
+ * when the timed epochs begin; {@code -Dcauce.jitWarmup=false} runs without it.
+ *
  * <p>{@code --warmup STEPS} first trains a throwaway model of the same spec for STEPS small
  * batches ({@code --warmup-batch}, default 16) so that the kernels are compiled before the timed
  * epochs; its time is reported apart ({@code warmup_s}) and in {@code train_samples_per_s_incl_warmup}.
@@ -38,6 +42,8 @@ public final class MnistTrainBench {
     }
 
     public static void main(String[] args) throws IOException {
+        // as `cauce train` does: compile the kernels while the data loads (stopped, not awaited, below)
+        JitWarmup jit = JitWarmup.start();
         String variant = "mlp";
         int threads = 2;
         int epochs = -1;
@@ -73,6 +79,7 @@ public final class MnistTrainBench {
             double warmupSeconds = warmup > 0 ? warmUp(spec, pool, trainList, warmup, warmupBatch) : 0;
             Layer model = ModelSpec.build(spec, new int[] {1, 28, 28}, Initializer.HE_NORMAL, 0);
             Trainer trainer = Trainer.builder(model, new Adam()).learningRate(1e-3).pool(pool).seed(0).build();
+            jit.close();
             double total = 0;
             double warm = 0;
             long samples = 0;

