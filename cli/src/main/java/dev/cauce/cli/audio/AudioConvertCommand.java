@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -98,18 +99,22 @@ public final class AudioConvertCommand implements Callable<Integer> {
 
         Spectrogram[] results = new Spectrogram[items.size()];
         ErrorReport report = new ErrorReport();
+        // --on-error fail: files after the earliest failure so far are skipped, files before it still run,
+        // so the failure reported is always the first in input order, whatever the threads' timing
+        AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         // Progress draws only on an interactive terminal, so logs and pipes get no carriage-return frames
         try (Progress bar = quiet ? null : Progress.start("audio convert", items.size(), "files");
              var pool = new java.util.concurrent.ForkJoinPool(workers)) {
             pool.submit(() -> IntStream.range(0, items.size()).parallel().forEach(i -> {
-                if (failFast && !report.isEmpty()) return;
+                if (failFast && i > firstFailure.get()) return;
                 Path f = items.get(i).file();
                 try {
                     results[i] = features.apply(AudioReader.read(f));
                 } catch (IOException | RuntimeException e) {
                     String msg = e.getMessage() == null ? e.toString() : e.getMessage();
                     report.add(f.toString(), msg.startsWith(f.toString()) ? msg.substring(f.toString().length()).replaceFirst("^: ", "") : msg);
+                    firstFailure.accumulateAndGet(i, Math::min);
                 }
                 if (bar != null) bar.step(1);
             })).get();
@@ -121,11 +126,13 @@ public final class AudioConvertCommand implements Callable<Integer> {
         }
 
         if (!report.isEmpty()) {
-            for (String line : failureLines(report)) err.println(line);
             if (failFast) {
+                String first = items.get(firstFailure.get()).file().toString();
+                report.failures().stream().filter(fl -> fl.source().equals(first)).forEach(fl -> err.println(line(fl)));
                 err.println("stopped at the first failure (--on-error fail); nothing written");
                 return 1;
             }
+            for (String line : failureLines(report)) err.println(line);
         }
         int ok = write(items, results, classes, features);
         err.printf("%d of %d files converted to %s (%s, %d x T)%s%n", ok, items.size(), out, features.kind().name().toLowerCase(),
@@ -152,7 +159,11 @@ public final class AudioConvertCommand implements Callable<Integer> {
     /** One line per failed file, sorted by input path (workers finish in any order). */
     static List<String> failureLines(ErrorReport report) {
         return report.failures().stream().sorted(Comparator.comparing(ErrorReport.Failure::source))
-                .map(fl -> "error: " + fl.source() + ": " + fl.problem()).toList();
+                .map(AudioConvertCommand::line).toList();
+    }
+
+    private static String line(ErrorReport.Failure fl) {
+        return "error: " + fl.source() + ": " + fl.problem();
     }
 
     private List<Item> scan(List<String> classes) throws IOException {

@@ -236,4 +236,18 @@ class AudioCommandTest {
         assertEquals(List.of("error: " + data.resolve("en/b.wav") + ": bad", "error: " + data.resolve("es/z.wav") + ": bad"),
                 AudioConvertCommand.failureLines(report));
     }
+
+    @Test
+    void failModeReportsTheFirstBadFileInInputOrderWhateverTheThreads() throws IOException {
+        Path data = dataset(false);
+        // bad files early and late in both classes: en/b.wav is first in input order
+        for (String bad : new String[] {"es/z.wav", "en/b.wav", "es/a.wav", "en/y.wav"}) Files.writeString(data.resolve(bad), "not audio");
+        for (int round = 0; round < 5; round++) {
+            Run r = convert("--in", data.toString(), "--out", tmp.resolve("d.npz").toString(), "--threads", "2", "--on-error", "fail", "--quiet");
+            assertEquals(1, r.code(), r.err());
+            List<String> failed = r.err().lines().filter(l -> l.startsWith("error: ")).toList();
+            assertEquals(1, failed.size(), r.err());
+            assertTrue(failed.get(0).startsWith("error: " + data.resolve("en/b.wav") + ": "), r.err());
+        }
+    }
 }
