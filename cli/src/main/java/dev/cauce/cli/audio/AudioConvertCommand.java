@@ -3,6 +3,7 @@ package dev.cauce.cli.audio;
 import dev.cauce.cli.Main;
 import dev.cauce.cli.OutputChecks;
 import dev.cauce.cli.Progress;
+import dev.cauce.cli.StagedFolder;
 import dev.cauce.core.ErrorReport;
 import dev.cauce.core.io.AtomicFiles;
 import dev.cauce.core.io.NdArray;
@@ -86,7 +87,6 @@ public final class AudioConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        boolean failFast = onError.failFast();
         if (!format.equals("npz") && !format.equals("npy")) throw new IllegalArgumentException("--format must be npz or npy, got '" + format + "'");
         if (frames < 0) throw new IllegalArgumentException("--frames must be >= 0, got " + frames);
         AudioFeatures features = featureOptions.features();
@@ -96,7 +96,14 @@ public final class AudioConvertCommand implements Callable<Integer> {
         else OutputChecks.folder("--out", out);
         List<String> classes = new ArrayList<>();
         List<Item> items = scan(classes);
+        // npy writes several files: staged and renamed as one folder, so a kill never mixes two runs
+        try (StagedFolder staged = format.equals("npy") ? StagedFolder.create("--out", out) : null) {
+            return convert(items, classes, features, staged);
+        }
+    }
 
+    private int convert(List<Item> items, List<String> classes, AudioFeatures features, StagedFolder staged) throws IOException {
+        boolean failFast = onError.failFast();
         Spectrogram[] results = new Spectrogram[items.size()];
         ErrorReport report = new ErrorReport();
         // --on-error fail: files after the earliest failure so far are skipped, files before it still run,
@@ -134,7 +141,7 @@ public final class AudioConvertCommand implements Callable<Integer> {
             }
             for (String line : failureLines(report)) err.println(line);
         }
-        int ok = write(items, results, classes, features);
+        int ok = write(items, results, classes, features, staged);
         err.printf("%d of %d files converted to %s (%s, %d x T)%s%n", ok, items.size(), out, features.kind().name().toLowerCase(),
                 features.bins(), report.isEmpty() ? "" : "; " + report.count() + " failed (listed above)");
         return report.isEmpty() ? 0 : 1;
@@ -188,7 +195,8 @@ public final class AudioConvertCommand implements Callable<Integer> {
         return items;
     }
 
-    private int write(List<Item> items, Spectrogram[] results, List<String> classes, AudioFeatures features) throws IOException {
+    private int write(List<Item> items, Spectrogram[] results, List<String> classes, AudioFeatures features, StagedFolder staged)
+            throws IOException {
         List<Integer> done = IntStream.range(0, results.length).filter(i -> results[i] != null).boxed().toList();
         int bins = features.bins();
         int t = frames;
@@ -214,9 +222,9 @@ public final class AudioConvertCommand implements Callable<Integer> {
             String name = out.getFileName().toString().replaceFirst("\\.npz$", "");
             AtomicFiles.write(out.resolveSibling(name + ".classes.txt"), o -> o.write(classText));
         } else {
-            Files.createDirectories(out);
-            for (var e : arrays.entrySet()) Npy.write(out.resolve(e.getKey() + ".npy"), e.getValue());
-            AtomicFiles.write(out.resolve("classes.txt"), o -> o.write(classText));
+            for (var e : arrays.entrySet()) Npy.write(staged.path().resolve(e.getKey() + ".npy"), e.getValue());
+            Files.write(staged.path().resolve("classes.txt"), classText);
+            staged.commit();
         }
         return done.size();
     }

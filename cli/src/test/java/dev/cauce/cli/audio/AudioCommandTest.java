@@ -250,4 +250,24 @@ class AudioCommandTest {
             assertTrue(failed.get(0).startsWith("error: " + data.resolve("en/b.wav") + ": "), r.err());
         }
     }
+
+    @Test
+    void npyFilesAreWrittenAsOneSetIntoAnEmptyFolderOnly() throws IOException {
+        Path data = dataset(true);
+        Path out = tmp.resolve("feats");
+        Run r = convert("--in", data.toString(), "--out", out.toString(), "--format", "npy", "--quiet");
+        assertEquals(1, r.code(), r.err()); // notes.wav skipped
+        try (var s = Files.list(out)) {
+            assertEquals(List.of("classes.txt", "lengths.npy", "x.npy", "y.npy"), s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        try (var s = Files.list(tmp)) {
+            assertEquals(List.of("data", "feats"), s.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder left");
+        }
+        // a second run into the same folder would replace the set file by file: refused, nothing touched
+        byte[] x = Files.readAllBytes(out.resolve("x.npy"));
+        CliRun again = CliRun.of("audio", "convert", "--in", data.toString(), "--out", out.toString(), "--format", "npy", "--feature", "mfcc", "--quiet");
+        assertEquals(2, again.exitCode(), again.err());
+        assertTrue(again.err().contains("--out " + out + " exists and is not empty"), again.err());
+        assertArrayEquals(x, Files.readAllBytes(out.resolve("x.npy")));
+    }
 }
