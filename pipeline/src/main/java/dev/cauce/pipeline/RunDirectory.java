@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cauce.core.TransformSpec;
 import dev.cauce.core.io.AtomicFiles;
-import dev.cauce.core.spec.SpecException;
 import dev.cauce.core.scale.Scaler;
+import dev.cauce.core.spec.SpecException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,8 +71,9 @@ public final class RunDirectory {
         byte[] bytes = PRETTY.writeValueAsBytes(run);
         if (Files.exists(runFile)) {
             if (!java.util.Arrays.equals(Files.readAllBytes(runFile), bytes)) {
-                throw new IOException(dir + ": output.dir holds a different run (" + difference(runFile, run) + "); "
-                        + "delete it or choose another output.dir");
+                // the user's choice of folder, not a failure of the data: a spec error (exit 2 from the CLI)
+                throw new SpecException("output.dir", dir + " holds a different run (" + difference(runFile, run) + "); "
+                        + "choose another output.dir, or delete " + dir + " to start over");
             }
         } else {
             AtomicFiles.write(runFile, out -> out.write(bytes));

@@ -3,6 +3,7 @@ package dev.cauce.cli.audio;
 import dev.cauce.cli.Main;
 import dev.cauce.cli.OutputChecks;
 import dev.cauce.cli.Progress;
+import dev.cauce.cli.StagedFolder;
 import dev.cauce.core.ErrorReport;
 import dev.cauce.core.io.AtomicFiles;
 import dev.cauce.core.io.NdArray;
@@ -25,6 +26,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -85,7 +87,6 @@ public final class AudioConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        boolean failFast = onError.failFast();
         if (!format.equals("npz") && !format.equals("npy")) throw new IllegalArgumentException("--format must be npz or npy, got '" + format + "'");
         if (frames < 0) throw new IllegalArgumentException("--frames must be >= 0, got " + frames);
         AudioFeatures features = featureOptions.features();
@@ -95,21 +96,32 @@ public final class AudioConvertCommand implements Callable<Integer> {
         else OutputChecks.folder("--out", out);
         List<String> classes = new ArrayList<>();
         List<Item> items = scan(classes);
+        // npy writes several files: staged and renamed as one folder, so a kill never mixes two runs
+        try (StagedFolder staged = format.equals("npy") ? StagedFolder.create("--out", out) : null) {
+            return convert(items, classes, features, staged);
+        }
+    }
 
+    private int convert(List<Item> items, List<String> classes, AudioFeatures features, StagedFolder staged) throws IOException {
+        boolean failFast = onError.failFast();
         Spectrogram[] results = new Spectrogram[items.size()];
         ErrorReport report = new ErrorReport();
+        // --on-error fail: files after the earliest failure so far are skipped, files before it still run,
+        // so the failure reported is always the first in input order, whatever the threads' timing
+        AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         // Progress draws only on an interactive terminal, so logs and pipes get no carriage-return frames
         try (Progress bar = quiet ? null : Progress.start("audio convert", items.size(), "files");
              var pool = new java.util.concurrent.ForkJoinPool(workers)) {
             pool.submit(() -> IntStream.range(0, items.size()).parallel().forEach(i -> {
-                if (failFast && !report.isEmpty()) return;
+                if (failFast && i > firstFailure.get()) return;
                 Path f = items.get(i).file();
                 try {
                     results[i] = features.apply(AudioReader.read(f));
                 } catch (IOException | RuntimeException e) {
                     String msg = e.getMessage() == null ? e.toString() : e.getMessage();
                     report.add(f.toString(), msg.startsWith(f.toString()) ? msg.substring(f.toString().length()).replaceFirst("^: ", "") : msg);
+                    firstFailure.accumulateAndGet(i, Math::min);
                 }
                 if (bar != null) bar.step(1);
             })).get();
@@ -121,13 +133,15 @@ public final class AudioConvertCommand implements Callable<Integer> {
         }
 
         if (!report.isEmpty()) {
-            for (String line : failureLines(report)) err.println(line);
             if (failFast) {
+                String first = items.get(firstFailure.get()).file().toString();
+                report.failures().stream().filter(fl -> fl.source().equals(first)).forEach(fl -> err.println(line(fl)));
                 err.println("stopped at the first failure (--on-error fail); nothing written");
                 return 1;
             }
+            for (String line : failureLines(report)) err.println(line);
         }
-        int ok = write(items, results, classes, features);
+        int ok = write(items, results, classes, features, staged);
         err.printf("%d of %d files converted to %s (%s, %d x T)%s%n", ok, items.size(), out, features.kind().name().toLowerCase(),
                 features.bins(), report.isEmpty() ? "" : "; " + report.count() + " failed (listed above)");
         return report.isEmpty() ? 0 : 1;
@@ -152,7 +166,11 @@ public final class AudioConvertCommand implements Callable<Integer> {
     /** One line per failed file, sorted by input path (workers finish in any order). */
     static List<String> failureLines(ErrorReport report) {
         return report.failures().stream().sorted(Comparator.comparing(ErrorReport.Failure::source))
-                .map(fl -> "error: " + fl.source() + ": " + fl.problem()).toList();
+                .map(AudioConvertCommand::line).toList();
+    }
+
+    private static String line(ErrorReport.Failure fl) {
+        return "error: " + fl.source() + ": " + fl.problem();
     }
 
     private List<Item> scan(List<String> classes) throws IOException {
@@ -177,7 +195,8 @@ public final class AudioConvertCommand implements Callable<Integer> {
         return items;
     }
 
-    private int write(List<Item> items, Spectrogram[] results, List<String> classes, AudioFeatures features) throws IOException {
+    private int write(List<Item> items, Spectrogram[] results, List<String> classes, AudioFeatures features, StagedFolder staged)
+            throws IOException {
         List<Integer> done = IntStream.range(0, results.length).filter(i -> results[i] != null).boxed().toList();
         int bins = features.bins();
         int t = frames;
@@ -203,9 +222,9 @@ public final class AudioConvertCommand implements Callable<Integer> {
             String name = out.getFileName().toString().replaceFirst("\\.npz$", "");
             AtomicFiles.write(out.resolveSibling(name + ".classes.txt"), o -> o.write(classText));
         } else {
-            Files.createDirectories(out);
-            for (var e : arrays.entrySet()) Npy.write(out.resolve(e.getKey() + ".npy"), e.getValue());
-            AtomicFiles.write(out.resolve("classes.txt"), o -> o.write(classText));
+            for (var e : arrays.entrySet()) Npy.write(staged.path().resolve(e.getKey() + ".npy"), e.getValue());
+            Files.write(staged.path().resolve("classes.txt"), classText);
+            staged.commit();
         }
         return done.size();
     }

@@ -26,13 +26,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -108,46 +104,12 @@ public final class ImageConvertCommand implements Callable<Integer> {
         // before scanning: a file at or above --out would otherwise surface as the staging folder's name
         dev.cauce.cli.OutputChecks.folder("--out", out);
         ImageFolder folder = ImageFolder.scan(in);
-        if (Files.exists(out)) {
-            try (Stream<Path> s = Files.list(out)) {
-                if (s.findAny().isPresent()) throw new IllegalArgumentException("--out " + out + " exists and is not empty");
-            }
-        }
         List<Sample<Path>> files = ordered(folder.files());
-        Path staging = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".partial-" + ProcessHandle.current().pid());
-        deleteRecursively(staging);
-        Files.createDirectories(staging);
         ErrorReport report = new ErrorReport();
         Summary summary;
-        // On SIGTERM / Ctrl-C the finally blocks do not run: the hook removes the half-written staging folder.
-        Thread cleanup = new Thread(() -> {
-            // Workers may still add a file while we walk the folder, so try a few times (best effort).
-            for (int attempt = 0; attempt < 3 && Files.exists(staging); attempt++) {
-                try {
-                    deleteRecursively(staging);
-                } catch (IOException | RuntimeException ignored) {
-                    // retried; nothing more can be done while the JVM shuts down
-                }
-            }
-        }, "cauce-image-convert-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanup);
-        try {
-            summary = convert(folder, files, o, staging, report);
-            if (Files.exists(out)) Files.delete(out);
-            try {
-                Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(staging, out);
-            }
-        } catch (IOException | RuntimeException e) {
-            deleteRecursively(staging);
-            throw e;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook is running or about to run; nothing to remove
-            }
+        try (dev.cauce.cli.StagedFolder staged = dev.cauce.cli.StagedFolder.create("--out", out)) {
+            summary = convert(folder, files, o, staged.path(), report);
+            staged.commit();
         }
         var err = System.err;
         System.out.printf(Locale.ROOT, "wrote %d of %d images (%dx%dx%d) into %d %s file(s) in %s%n", summary.written, files.size(),
@@ -382,17 +344,5 @@ public final class ImageConvertCommand implements Callable<Integer> {
         return sb.append(']').toString();
     }
 
-    static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p)) return;
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                try {
-                    Files.delete(q);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-    }
 
 }

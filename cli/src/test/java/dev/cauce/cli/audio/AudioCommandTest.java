@@ -236,4 +236,38 @@ class AudioCommandTest {
         assertEquals(List.of("error: " + data.resolve("en/b.wav") + ": bad", "error: " + data.resolve("es/z.wav") + ": bad"),
                 AudioConvertCommand.failureLines(report));
     }
+
+    @Test
+    void failModeReportsTheFirstBadFileInInputOrderWhateverTheThreads() throws IOException {
+        Path data = dataset(false);
+        // bad files early and late in both classes: en/b.wav is first in input order
+        for (String bad : new String[] {"es/z.wav", "en/b.wav", "es/a.wav", "en/y.wav"}) Files.writeString(data.resolve(bad), "not audio");
+        for (int round = 0; round < 5; round++) {
+            Run r = convert("--in", data.toString(), "--out", tmp.resolve("d.npz").toString(), "--threads", "2", "--on-error", "fail", "--quiet");
+            assertEquals(1, r.code(), r.err());
+            List<String> failed = r.err().lines().filter(l -> l.startsWith("error: ")).toList();
+            assertEquals(1, failed.size(), r.err());
+            assertTrue(failed.get(0).startsWith("error: " + data.resolve("en/b.wav") + ": "), r.err());
+        }
+    }
+
+    @Test
+    void npyFilesAreWrittenAsOneSetIntoAnEmptyFolderOnly() throws IOException {
+        Path data = dataset(true);
+        Path out = tmp.resolve("feats");
+        Run r = convert("--in", data.toString(), "--out", out.toString(), "--format", "npy", "--quiet");
+        assertEquals(1, r.code(), r.err()); // notes.wav skipped
+        try (var s = Files.list(out)) {
+            assertEquals(List.of("classes.txt", "lengths.npy", "x.npy", "y.npy"), s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        try (var s = Files.list(tmp)) {
+            assertEquals(List.of("data", "feats"), s.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder left");
+        }
+        // a second run into the same folder would replace the set file by file: refused, nothing touched
+        byte[] x = Files.readAllBytes(out.resolve("x.npy"));
+        CliRun again = CliRun.of("audio", "convert", "--in", data.toString(), "--out", out.toString(), "--format", "npy", "--feature", "mfcc", "--quiet");
+        assertEquals(2, again.exitCode(), again.err());
+        assertTrue(again.err().contains("--out " + out + " exists and is not empty"), again.err());
+        assertArrayEquals(x, Files.readAllBytes(out.resolve("x.npy")));
+    }
 }

@@ -141,6 +141,18 @@ class RunCommandTest {
     }
 
     @Test
+    void anOutputDirHoldingAnotherRunIsABadSpecWithAWayOut() throws IOException {
+        photos();
+        Path one = Files.writeString(work.resolve("one.yaml"), SPEC.formatted("resize", "12"));
+        Path two = Files.writeString(work.resolve("two.yaml"), SPEC.formatted("resize", "10"));
+        assertEquals(0, run(one.toString()), err.toString());
+        err.reset();
+        assertEquals(2, run(two.toString()), "the user's choice of folder, a usage error");
+        assertEquals("error: " + two + ": output.dir: " + work.resolve("shards") + " holds a different run (another spec); "
+                + "choose another output.dir, or delete " + work.resolve("shards") + " to start over", err.toString().strip());
+    }
+
+    @Test
     void writesParquetShardsAndRejectsABadCompressionWithItsKeyPath() throws IOException {
         photos();
         Path spec = Files.writeString(work.resolve("pq.yaml"), SPEC.formatted("resize", "12")

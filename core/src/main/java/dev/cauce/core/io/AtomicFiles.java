@@ -3,7 +3,9 @@ package dev.cauce.core.io;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -47,6 +49,20 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * Opens the temporary file; a refusal names the user's target, not our hidden temporary, which
+     * the user never asked for and would not recognise (e.g. {@code --out /proc/x.npz}).
+     */
+    private static OutputStream open(Path tmp, Path target) throws IOException {
+        try {
+            return Files.newOutputStream(tmp);
+        } catch (FileSystemException e) {
+            String why = e.getReason() != null ? e.getReason()
+                    : e instanceof AccessDeniedException ? "permission denied" : "the file system refused to create it";
+            throw new FileSystemException(target.toString(), null, "cannot write there: " + why);
+        }
+    }
+
     /** Writes {@code target} through {@code body}, atomically replacing any existing file. */
     public static void write(Path target, Body body) throws IOException {
         Path abs = target.toAbsolutePath();
@@ -58,7 +74,7 @@ public final class AtomicFiles {
                 + Thread.currentThread().threadId() + ".tmp");
         IN_FLIGHT.add(tmp);
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            try (OutputStream out = new BufferedOutputStream(open(tmp, abs), 1 << 16)) {
                 body.writeTo(out);
             }
             try {

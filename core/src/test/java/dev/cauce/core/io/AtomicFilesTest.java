@@ -78,4 +78,15 @@ class AtomicFilesTest {
             });
         }
     }
+
+    @Test
+    void aRefusedWriteNamesTheTargetNotTheTemporary() {
+        // procfs exists and accepts no new files: the error must name what the user asked for
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")));
+        Path target = Path.of("/proc/cauce-out.npz");
+        IOException e = assertThrows(IOException.class,
+                () -> AtomicFiles.write(target, out -> out.write(1)));
+        assertTrue(e.getMessage().startsWith("/proc/cauce-out.npz: cannot write there"), e.getMessage());
+        assertFalse(e.getMessage().contains(".tmp"), e.getMessage());
+    }
 }
