@@ -61,7 +61,8 @@ public final class Pool2D implements Layer {
         lastN = n;
         float[] in = x.data();
         float[] y = buffers.get(0, n * c * oh * ow, ctx);
-        if (kind == Kind.MAX && (argmax == null || argmax.length != y.length)) argmax = new int[y.length];
+        // grown, never shrunk: a smaller last batch uses its prefix (argmax is not a tensor)
+        if (kind == Kind.MAX && (argmax == null || argmax.length < y.length)) argmax = new int[y.length];
         float inv = 1f / (k * k);
         ctx.pool().parallelFor(n, img -> {
             for (int ch = 0; ch < c; ch++) {
