@@ -166,7 +166,8 @@ public final class Trainer {
      * batch (a 500-image CNN batch holds ~100 MB) no longer outlive young collections.
      */
     public static Evaluation evaluate(Layer model, Loss loss, DataStream<Batch> stream, ComputePool pool) {
-        Context ctx = Context.inference(pool);
+        // each output is read (loss, predictions) before the next forward, so layers may reuse their arrays
+        Context ctx = Context.scratchInference(pool);
         double lossSum = 0;
         long correct = 0;
         long samples = 0;

@@ -149,15 +149,19 @@ public final class Conv2D implements Layer {
         }
         float[] dy = gradOutput.data();
         float[] dyt = fnp = grow(fnp, filters * width);
+        // transpose dY to (F, N·OH·OW) and sum each filter's row for the bias gradient in the same
+        // pass, per filter in parallel (the sum was a serial loop of ~3 ms per MNIST CNN step);
+        // the summation order is unchanged, so the gradient is too
         ctx.pool().parallelFor(filters, f -> {
-            for (int img = 0; img < n; img++) System.arraycopy(dy, (img * filters + f) * plane, dyt, f * width + img * plane, plane);
+            double s = 0;
+            for (int img = 0; img < n; img++) {
+                int src = (img * filters + f) * plane;
+                System.arraycopy(dy, src, dyt, f * width + img * plane, plane);
+                for (int p = 0; p < plane; p++) s += dy[src + p];
+            }
+            bias.grad[f] += (float) s;
         });
         Gemm.gemm(ctx.pool(), false, true, filters, ckk, width, dyt, 0, width, cols, 0, width, weight.grad, 0, ckk, 1f);
-        for (int f = 0; f < filters; f++) {
-            double s = 0;
-            for (int i = f * width, end = i + width; i < end; i++) s += dyt[i];
-            bias.grad[f] += (float) s;
-        }
         if (!needInputGrad) return null;
         dcols = grow(dcols, ckk * width);
         Gemm.gemm(ctx.pool(), true, false, ckk, width, filters, weight.value, 0, ckk, dyt, 0, width, dcols, 0, width, 0f);

@@ -74,13 +74,13 @@ public final class MultiHead implements Layer {
 
     @Override
     public Tensor forward(Tensor x, Context ctx) {
-        Tensor h = trunk.forward(x, new Context(ctx.pool(), ctx.training(), ctx.rng().child(0)));
+        Tensor h = trunk.forward(x, ctx.child(0));
         int n = x.dim(0);
         List<Tensor> outs = new ArrayList<>();
         widths = new int[heads.size()];
         int total = 0;
         for (int i = 0; i < heads.size(); i++) {
-            Tensor o = heads.get(i).forward(h, new Context(ctx.pool(), ctx.training(), ctx.rng().child(i + 1)));
+            Tensor o = heads.get(i).forward(h, ctx.child(i + 1));
             outs.add(o);
             widths[i] = o.size() / n;
             total += widths[i];

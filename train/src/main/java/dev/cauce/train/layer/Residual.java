@@ -75,8 +75,8 @@ public final class Residual implements Layer {
 
     @Override
     public Tensor forward(Tensor x, Context ctx) {
-        Tensor y = body.forward(x, new Context(ctx.pool(), ctx.training(), ctx.rng().child(0)));
-        Tensor s = projection == null ? x : projection.forward(x, new Context(ctx.pool(), ctx.training(), ctx.rng().child(1)));
+        Tensor y = body.forward(x, ctx.child(0));
+        Tensor s = projection == null ? x : projection.forward(x, ctx.child(1));
         if (s.size() != y.size()) throw new IllegalArgumentException(name + ": shortcut has " + s.size() + " values, body " + y.size());
         float[] out = new float[y.size()];
         VectorOps.add(out.length, y.data(), s.data(), out);

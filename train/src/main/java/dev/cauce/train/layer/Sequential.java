@@ -86,7 +86,7 @@ public final class Sequential implements Layer {
         Tensor h = x;
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
-            h = l.forward(h, new Context(ctx.pool(), ctx.training(), ctx.rng().child(i)));
+            h = l.forward(h, ctx.child(i));
         }
         return h;
     }

@@ -2,6 +2,7 @@ package dev.cauce.train.layer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.cauce.core.Rng;
 import dev.cauce.core.Tensor;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Layers reuse their output and gradient arrays between training batches (see {@link Buffers}):
  * a model that has already trained on other batches, of the same and of other sizes, must give a
- * batch exactly the outputs and gradients a fresh model gives; inference outputs are never reused.
+ * batch exactly the outputs and gradients a fresh model gives; ordinary inference outputs are never
+ * reused, scratch-inference ones are (and equal the fresh ones).
  */
 class BufferReuseTest {
     private static final String SPEC = "conv(4,3)-relu-maxpool(2)-conv(5,3,1,1)-relu-avgpool(2)-dense(12)-relu-dense(3)";
@@ -64,6 +66,37 @@ class BufferReuseTest {
             Tensor second = model.forward(batch(3, 2), Context.inference(pool));
             assertNotSame(first.data(), second.data());
             assertArrayEquals(kept, first.data());
+        }
+    }
+
+    @Test
+    void aSmallerLastBatchDoesNotReallocateTheFullSizeArrays() {
+        try (ComputePool pool = new ComputePool(2)) {
+            Context ctx = new Context(pool, true, Rng.seeded(0));
+            Layer model = ModelSpec.build(SPEC, new int[] {1, 10, 10}, Initializer.HE_NORMAL, 7);
+            float[] full = model.forward(batch(6, 1), ctx).data();
+            model.forward(batch(4, 2), ctx);   // an epoch's last, smaller batch
+            float[] small = model.forward(batch(4, 3), ctx).data();
+            Tensor x = batch(6, 4);
+            Tensor again = model.forward(x, ctx);   // the next epoch's first batch
+            assertSame(full, again.data());
+            assertSame(small, model.forward(batch(4, 5), ctx).data());
+            Tensor fresh = ModelSpec.build(SPEC, new int[] {1, 10, 10}, Initializer.HE_NORMAL, 7).forward(x, ctx);
+            assertArrayEquals(fresh.data(), model.forward(x, ctx).data());
+        }
+    }
+
+    @Test
+    void scratchInferenceReusesItsOutputAndEqualsFreshInference() {
+        try (ComputePool pool = new ComputePool(2)) {
+            Layer model = ModelSpec.build(SPEC, new int[] {1, 10, 10}, Initializer.HE_NORMAL, 7);
+            model.forward(batch(6, 1), new Context(pool, true, Rng.seeded(0)));   // leaves stale training buffers
+            Context scratch = Context.scratchInference(pool);
+            float[] first = model.forward(batch(5, 2), scratch).data();
+            Tensor x = batch(5, 3);
+            Tensor second = model.forward(x, scratch);
+            assertSame(first, second.data());
+            assertArrayEquals(model.forward(x, Context.inference(pool)).data(), second.data());
         }
     }
 }
