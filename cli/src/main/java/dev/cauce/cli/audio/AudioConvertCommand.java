@@ -156,9 +156,7 @@ public final class AudioConvertCommand implements Callable<Integer> {
     }
 
     private List<Item> scan(List<String> classes) throws IOException {
-        // a wrong --in is the user's typo, not a failed conversion: usage error (exit 2) naming the option
-        if (!Files.exists(in)) throw new Main.UsageException("--in " + in + ": no such folder");
-        if (!Files.isDirectory(in)) throw new Main.UsageException("--in " + in + ": is a file, expected a folder of class sub-folders");
+        dev.cauce.cli.OptionChecks.inputFolder("--in", in, "a folder of class sub-folders");
         List<Path> dirs;
         try (Stream<Path> s = Files.list(in)) {
             dirs = s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();

@@ -107,6 +107,7 @@ public final class ImageConvertCommand implements Callable<Integer> {
         Options o = Options.parse(this);
         // before scanning: a file at or above --out would otherwise surface as the staging folder's name
         dev.cauce.cli.OutputChecks.folder("--out", out);
+        dev.cauce.cli.OptionChecks.inputFolder("--in", in, "a folder of images or of class sub-folders");
         ImageFolder folder = ImageFolder.scan(in);
         if (Files.exists(out)) {
             try (Stream<Path> s = Files.list(out)) {

@@ -36,6 +36,8 @@ final class CorpusLoader {
 
     static <T> Loaded<T> load(Path in, TextDecoding decoding, boolean failFast, boolean quiet, Function<String, T> process)
             throws IOException {
+        // every caller takes the corpus as --in; a missing one is a typo (exit 2), not a failed read
+        dev.cauce.cli.OptionChecks.inputExists("--in", in, "file or folder");
         List<Doc<T>> docs = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         // Progress draws only on an interactive terminal; --quiet turns it off there too
