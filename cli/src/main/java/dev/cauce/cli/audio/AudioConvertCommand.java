@@ -100,7 +100,7 @@ public final class AudioConvertCommand implements Callable<Integer> {
         ErrorReport report = new ErrorReport();
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         // Progress draws only on an interactive terminal, so logs and pipes get no carriage-return frames
-        try (Progress bar = quiet ? null : Progress.start("audio convert", items.size(), "files");
+        try (Progress bar = Progress.start("audio convert", items.size(), "files", quiet);
              var pool = new java.util.concurrent.ForkJoinPool(workers)) {
             pool.submit(() -> IntStream.range(0, items.size()).parallel().forEach(i -> {
                 if (failFast && !report.isEmpty()) return;
@@ -111,7 +111,7 @@ public final class AudioConvertCommand implements Callable<Integer> {
                     String msg = e.getMessage() == null ? e.toString() : e.getMessage();
                     report.add(f.toString(), msg.startsWith(f.toString()) ? msg.substring(f.toString().length()).replaceFirst("^: ", "") : msg);
                 }
-                if (bar != null) bar.step(1);
+                bar.step(1);
             })).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -99,6 +99,9 @@ public final class ImageConvertCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Decode/resize threads; the output is identical for any count (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
     @picocli.CommandLine.Mixin
     dev.cauce.cli.OnErrorOption onError = new dev.cauce.cli.OnErrorOption();
 
@@ -257,7 +260,7 @@ public final class ImageConvertCommand implements Callable<Integer> {
         // skipped files are reported by the writing pass; this pass only leaves them out
         DataStream<Sample<ChannelStats>> per = DataStream.of(files).map(prepare.then(Transform.<Image, ChannelStats>of(
                 "channel_stats", Map.of("scale", o.scale.name()), img -> ChannelStats.of(img, o.scale)))).parallel(o.threads);
-        try (Progress bar = Progress.start("fit stats", files.size(), "img");
+        try (Progress bar = Progress.start("fit stats", files.size(), "img", quiet);
              Cursor<Sample<ChannelStats>> c = per.open(seed, 0, o.policy, new ErrorReport())) {
             while (c.hasNext()) {
                 stats = stats.merge(c.next().value()); // merged in input order: bit-identical for any thread count
@@ -301,7 +304,7 @@ public final class ImageConvertCommand implements Callable<Integer> {
         List<Sample<Tensor>> buffer = new ArrayList<>(o.shardSize);
         StringBuilder index = new StringBuilder("shard\trow\tlabel\tsource\n");
         int shards = 0, written = 0;
-        try (Progress bar = Progress.start("convert", files.size(), "img");
+        try (Progress bar = Progress.start("convert", files.size(), "img", quiet);
              Cursor<Sample<Tensor>> c = stream.open(seed, 0, o.policy, report)) {
             while (c.hasNext()) {
                 buffer.add(c.next());
@@ -345,7 +348,7 @@ public final class ImageConvertCommand implements Callable<Integer> {
         DataStream<Sample<Image>> stream = DataStream.of(files).map(prepare).parallel(o.threads);
         StringBuilder index = new StringBuilder("file\tlabel\tsource\n");
         int written = 0;
-        try (Progress bar = Progress.start("convert", files.size(), "img");
+        try (Progress bar = Progress.start("convert", files.size(), "img", quiet);
              Cursor<Sample<Image>> c = stream.open(seed, 0, o.policy, report)) {
             while (c.hasNext()) {
                 Sample<Image> s = c.next();

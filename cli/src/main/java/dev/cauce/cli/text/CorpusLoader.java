@@ -41,7 +41,7 @@ final class CorpusLoader {
         List<Doc<T>> docs = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         // Progress draws only on an interactive terminal; --quiet turns it off there too
-        try (Progress bar = quiet ? null : Progress.start("reading " + in.getFileName(), -1, "docs")) {
+        try (Progress bar = Progress.start("reading " + in.getFileName(), -1, "docs", quiet)) {
             TextCorpus.forEach(in, d -> {
                 try {
                     String text = decoding.decode(d.bytes(), d.source());
@@ -50,7 +50,7 @@ final class CorpusLoader {
                     if (failFast) throw new IOException(e.getMessage(), e);
                     failures.add(e.getMessage());
                 }
-                if (bar != null) bar.step(1);
+                bar.step(1);
             });
         }
         if (docs.isEmpty()) {
