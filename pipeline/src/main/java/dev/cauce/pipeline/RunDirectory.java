@@ -71,8 +71,9 @@ public final class RunDirectory {
         byte[] bytes = PRETTY.writeValueAsBytes(run);
         if (Files.exists(runFile)) {
             if (!java.util.Arrays.equals(Files.readAllBytes(runFile), bytes)) {
-                throw new IOException(dir + ": output.dir holds a different run (" + difference(runFile, run) + "); "
-                        + "delete it or choose another output.dir");
+                // the spec points at a folder it cannot use: the user's choice to make (exit 2), not a failed read
+                throw new SpecException("output.dir", dir + " holds a different run (" + difference(runFile, run) + "); "
+                        + "set output.dir to a new folder, or remove " + dir + " to write this run there");
             }
         } else {
             AtomicFiles.write(runFile, out -> out.write(bytes));

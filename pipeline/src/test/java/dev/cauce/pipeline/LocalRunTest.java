@@ -275,7 +275,7 @@ class LocalRunTest {
     void aRerunIntoTheFolderOfAnotherSpecIsRefused() throws IOException {
         Path mnist = data.resolve("mnist");
         new LocalRunner(Pipeline.load(spec("one.yaml", mnistSpec(mnist, work.resolve("o"), "npz", ""))), 1, RunListener.NONE).run();
-        IOException e = assertThrows(IOException.class, () -> new LocalRunner(
+        SpecException e = assertThrows(SpecException.class, () -> new LocalRunner(
                 Pipeline.load(spec("two.yaml", mnistSpec(mnist, work.resolve("o"), "npz", "epoch: 1"))), 1, RunListener.NONE).run());
         assertTrue(e.getMessage().contains("holds a different run (another spec)"), e.getMessage());
 
@@ -285,7 +285,7 @@ class LocalRunTest {
         try (Stream<Path> s = Files.list(few.resolve("1"))) {
             Files.delete(s.sorted().findFirst().orElseThrow());
         }
-        e = assertThrows(IOException.class, () -> new LocalRunner(
+        e = assertThrows(SpecException.class, () -> new LocalRunner(
                 Pipeline.load(spec("few.yaml", mnistSpec(few, work.resolve("f"), "npz", ""))), 1, RunListener.NONE).run());
         assertTrue(e.getMessage().contains("holds a different run (20 inputs then, 19 now)"), e.getMessage());
     }

@@ -69,6 +69,19 @@ class RunCommandTest {
     }
 
     @Test
+    void anOutputFolderOfAnotherRunIsAUsageErrorThatSaysHowToProceed() throws IOException {
+        photos();
+        Path first = Files.writeString(work.resolve("first.yaml"), SPEC.formatted("resize", "12"));
+        assertEquals(0, run(first.toString()), err.toString());
+        err.reset();
+        Path second = Files.writeString(work.resolve("second.yaml"), SPEC.formatted("resize", "14"));
+        assertEquals(2, run(second.toString()));
+        Path shards = work.resolve("shards");
+        assertEquals("error: " + second + ": output.dir: " + shards + " holds a different run (another spec); "
+                + "set output.dir to a new folder, or remove " + shards + " to write this run there", err.toString().strip());
+    }
+
+    @Test
     void badSpecsAndBadInputsAreOneLineEach() throws IOException {
         Path photos = photos();
         Path typo = Files.writeString(work.resolve("typo.yaml"), SPEC.formatted("resise", "12"));
