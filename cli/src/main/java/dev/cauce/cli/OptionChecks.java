@@ -1,5 +1,7 @@
 package dev.cauce.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -36,6 +38,21 @@ public final class OptionChecks {
         if (!(value >= lo && value <= hi)) {
             throw new Main.UsageException(option + " must be in [" + fmt(lo) + ", " + fmt(hi) + "], got " + fmt(value));
         }
+    }
+
+    /**
+     * {@code in} must be an existing folder. A wrong input path is the user's typo, not a failed
+     * conversion, so it is a usage error naming the option; {@code expected} says what the folder
+     * should hold (e.g. "a folder of class sub-folders").
+     */
+    public static void inputFolder(String option, Path in, String expected) {
+        inputExists(option, in, "folder");
+        if (!Files.isDirectory(in)) throw new Main.UsageException(option + " " + in + ": is a file, expected " + expected);
+    }
+
+    /** {@code in} must exist (a file or a folder); {@code kind} names what was expected ("file or folder"). */
+    public static void inputExists(String option, Path in, String kind) {
+        if (!Files.exists(in)) throw new Main.UsageException(option + " " + in + ": no such " + kind);
     }
 
     private static String fmt(double v) {

@@ -31,6 +31,11 @@ public final class Progress implements AutoCloseable {
         return new Progress(bar);
     }
 
+    /** As {@link #start(String, long, String)}, or a bar that never draws when {@code quiet} (the --quiet options). */
+    public static Progress start(String task, long total, String unit, boolean quiet) {
+        return quiet ? new Progress(null) : start(task, total, unit);
+    }
+
     static boolean interactive() {
         java.io.Console c = System.console();
         return c != null && c.isTerminal() && System.getenv("CI") == null;

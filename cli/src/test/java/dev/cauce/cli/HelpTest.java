@@ -18,6 +18,20 @@ class HelpTest {
         assertEquals(List.of(), problems);
     }
 
+    @Test
+    void everyConvertCommandCanBeQuiet() {
+        // the batch converters draw a progress bar; each must offer the same switch to turn it off
+        List<String> convert = new ArrayList<>();
+        for (CommandLine group : new CommandLine(new Main()).getSubcommands().values()) {
+            CommandLine c = group.getSubcommands().get("convert");
+            if (c == null) continue;
+            convert.add(group.getCommandName());
+            assertNotNull(c.getCommandSpec().findOption("--quiet"), group.getCommandName() + " convert has no --quiet");
+            assertTrue(CliRun.of(group.getCommandName(), "convert", "--help").out().contains("--quiet"), group.getCommandName());
+        }
+        assertTrue(convert.containsAll(List.of("audio", "image", "text")), "found " + convert);
+    }
+
     private static void check(CommandLine cl, List<String> problems) {
         String name = String.join(" ", path(cl));
         CliRun r = CliRun.of(path(cl, "--help"));

@@ -54,4 +54,20 @@ class OptionMessagesTest {
             assertEquals(0, s.count(), "no output and no staging folder left behind");
         }
     }
+
+    @Test
+    void aWrongInIsAUsageErrorNamingTheOption(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("nothing");
+        Path file = Files.writeString(dir.resolve("one.png"), "x");
+        CliRun r = CliRun.of("image", "convert", "--in", missing.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("error: --in " + missing + ": no such folder\n", r.err());
+        r = CliRun.of("image", "convert", "--in", file.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("error: --in " + file + ": is a file, expected a folder of images or of class sub-folders\n", r.err());
+        r = CliRun.of("text", "convert", "--in", missing.toString(), "--out", dir.resolve("x.npz").toString(), "--quiet");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("error: --in " + missing + ": no such file or folder\n", r.err());
+        assertFalse(Files.exists(dir.resolve("o")) || Files.exists(dir.resolve("x.npz")), "nothing written");
+    }
 }

@@ -111,7 +111,7 @@ public final class AudioConvertCommand implements Callable<Integer> {
         AtomicInteger firstFailure = new AtomicInteger(Integer.MAX_VALUE);
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         // Progress draws only on an interactive terminal, so logs and pipes get no carriage-return frames
-        try (Progress bar = quiet ? null : Progress.start("audio convert", items.size(), "files");
+        try (Progress bar = Progress.start("audio convert", items.size(), "files", quiet);
              var pool = new java.util.concurrent.ForkJoinPool(workers)) {
             pool.submit(() -> IntStream.range(0, items.size()).parallel().forEach(i -> {
                 if (failFast && i > firstFailure.get()) return;
@@ -123,7 +123,7 @@ public final class AudioConvertCommand implements Callable<Integer> {
                     report.add(f.toString(), msg.startsWith(f.toString()) ? msg.substring(f.toString().length()).replaceFirst("^: ", "") : msg);
                     firstFailure.accumulateAndGet(i, Math::min);
                 }
-                if (bar != null) bar.step(1);
+                bar.step(1);
             })).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -174,9 +174,7 @@ public final class AudioConvertCommand implements Callable<Integer> {
     }
 
     private List<Item> scan(List<String> classes) throws IOException {
-        // a wrong --in is the user's typo, not a failed conversion: usage error (exit 2) naming the option
-        if (!Files.exists(in)) throw new Main.UsageException("--in " + in + ": no such folder");
-        if (!Files.isDirectory(in)) throw new Main.UsageException("--in " + in + ": is a file, expected a folder of class sub-folders");
+        dev.cauce.cli.OptionChecks.inputFolder("--in", in, "a folder of class sub-folders");
         List<Path> dirs;
         try (Stream<Path> s = Files.list(in)) {
             dirs = s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();

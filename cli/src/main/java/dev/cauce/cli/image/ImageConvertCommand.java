@@ -95,6 +95,9 @@ public final class ImageConvertCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Decode/resize threads; the output is identical for any count (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
     @picocli.CommandLine.Mixin
     dev.cauce.cli.OnErrorOption onError = new dev.cauce.cli.OnErrorOption();
 
@@ -103,6 +106,7 @@ public final class ImageConvertCommand implements Callable<Integer> {
         Options o = Options.parse(this);
         // before scanning: a file at or above --out would otherwise surface as the staging folder's name
         dev.cauce.cli.OutputChecks.folder("--out", out);
+        dev.cauce.cli.OptionChecks.inputFolder("--in", in, "a folder of images or of class sub-folders");
         ImageFolder folder = ImageFolder.scan(in);
         List<Sample<Path>> files = ordered(folder.files());
         ErrorReport report = new ErrorReport();
@@ -218,7 +222,7 @@ public final class ImageConvertCommand implements Callable<Integer> {
         // skipped files are reported by the writing pass; this pass only leaves them out
         DataStream<Sample<ChannelStats>> per = DataStream.of(files).map(prepare.then(Transform.<Image, ChannelStats>of(
                 "channel_stats", Map.of("scale", o.scale.name()), img -> ChannelStats.of(img, o.scale)))).parallel(o.threads);
-        try (Progress bar = Progress.start("fit stats", files.size(), "img");
+        try (Progress bar = Progress.start("fit stats", files.size(), "img", quiet);
              Cursor<Sample<ChannelStats>> c = per.open(seed, 0, o.policy, new ErrorReport())) {
             while (c.hasNext()) {
                 stats = stats.merge(c.next().value()); // merged in input order: bit-identical for any thread count
@@ -262,7 +266,7 @@ public final class ImageConvertCommand implements Callable<Integer> {
         List<Sample<Tensor>> buffer = new ArrayList<>(o.shardSize);
         StringBuilder index = new StringBuilder("shard\trow\tlabel\tsource\n");
         int shards = 0, written = 0;
-        try (Progress bar = Progress.start("convert", files.size(), "img");
+        try (Progress bar = Progress.start("convert", files.size(), "img", quiet);
              Cursor<Sample<Tensor>> c = stream.open(seed, 0, o.policy, report)) {
             while (c.hasNext()) {
                 buffer.add(c.next());
@@ -306,7 +310,7 @@ public final class ImageConvertCommand implements Callable<Integer> {
         DataStream<Sample<Image>> stream = DataStream.of(files).map(prepare).parallel(o.threads);
         StringBuilder index = new StringBuilder("file\tlabel\tsource\n");
         int written = 0;
-        try (Progress bar = Progress.start("convert", files.size(), "img");
+        try (Progress bar = Progress.start("convert", files.size(), "img", quiet);
              Cursor<Sample<Image>> c = stream.open(seed, 0, o.policy, report)) {
             while (c.hasNext()) {
                 Sample<Image> s = c.next();

@@ -36,10 +36,12 @@ final class CorpusLoader {
 
     static <T> Loaded<T> load(Path in, TextDecoding decoding, boolean failFast, boolean quiet, Function<String, T> process)
             throws IOException {
+        // every caller takes the corpus as --in; a missing one is a typo (exit 2), not a failed read
+        dev.cauce.cli.OptionChecks.inputExists("--in", in, "file or folder");
         List<Doc<T>> docs = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         // Progress draws only on an interactive terminal; --quiet turns it off there too
-        try (Progress bar = quiet ? null : Progress.start("reading " + in.getFileName(), -1, "docs")) {
+        try (Progress bar = Progress.start("reading " + in.getFileName(), -1, "docs", quiet)) {
             TextCorpus.forEach(in, d -> {
                 try {
                     String text = decoding.decode(d.bytes(), d.source());
@@ -48,7 +50,7 @@ final class CorpusLoader {
                     if (failFast) throw new IOException(e.getMessage(), e);
                     failures.add(e.getMessage());
                 }
-                if (bar != null) bar.step(1);
+                bar.step(1);
             });
         }
         if (docs.isEmpty()) {

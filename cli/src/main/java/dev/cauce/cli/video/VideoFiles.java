@@ -20,7 +20,7 @@ final class VideoFiles {
     /** {@code in} itself if it is a file, else the video files under it (recursively), sorted. */
     static List<Path> list(Path in) throws IOException {
         if (Files.isRegularFile(in)) return List.of(in);
-        if (!Files.isDirectory(in)) throw new Main.UsageException("--in " + in + ": no such file or folder");
+        dev.cauce.cli.OptionChecks.inputExists("--in", in, "file or folder");
         List<Path> files;
         try (Stream<Path> s = Files.walk(in)) {
             files = s.filter(Files::isRegularFile).filter(VideoFiles::looksLikeVideo).sorted().toList();

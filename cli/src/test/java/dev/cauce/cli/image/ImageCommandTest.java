@@ -101,7 +101,7 @@ class ImageCommandTest {
     void badFilesAreSkippedAndReportedWithExitOne() throws IOException {
         Path in = dataset(true);
         Path o = tmp.resolve("out");
-        Run r = run(new ImageConvertCommand(), "--in", in.toString(), "--out", o.toString(), "--size", "16x16", "--format", "npy");
+        Run r = run(new ImageConvertCommand(), "--in", in.toString(), "--out", o.toString(), "--size", "16x16", "--format", "npy", "--quiet");
         assertEquals(1, r.code);
         assertTrue(r.err.contains("3 file(s) skipped"), r.err);
         assertTrue(r.err.contains("truncated.jpg") && r.err.contains("empty.jpg") && r.err.contains("text.jpg"), r.err);

@@ -76,6 +76,14 @@ class RunCommandTest {
         String line = err.toString().strip();
         assertTrue(line.startsWith("error: " + typo + ": transforms[2].name: unknown transform 'resise' (did you mean resize"), line);
         assertEquals(1, line.lines().count());
+        assertTrue(line.endsWith("(did you mean resize?); 'cauce run --list' lists all "
+                + dev.cauce.core.spec.TransformRegistry.load().names().size() + " transforms"), "a pointer, not the whole catalogue: " + line);
+
+        err.reset();
+        Path nothingClose = Files.writeString(work.resolve("far.yaml"), SPEC.formatted("zzqqxx", "12"));
+        assertEquals(2, run(nothingClose.toString()));
+        assertTrue(err.toString().strip().endsWith("unknown transform 'zzqqxx'; 'cauce run --list' lists all "
+                + dev.cauce.core.spec.TransformRegistry.load().names().size() + " transforms"), err.toString());
 
         err.reset();
         Path range = Files.writeString(work.resolve("range.yaml"), SPEC.formatted("resize", "0"));

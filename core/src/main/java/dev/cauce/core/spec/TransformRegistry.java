@@ -75,7 +75,8 @@ public final class TransformRegistry {
         List<String> close = Names.closeMatches(name == null ? "" : name, names());
         throw new SpecException(path + ".name", "unknown transform '" + name + "'"
                 + (close.isEmpty() ? "" : " (did you mean " + String.join(", ", close) + "?)")
-                + "; known: " + String.join(", ", names()));
+                // ~70 names in one line hide the suggestion; point at the catalogue instead
+                + "; 'cauce run --list' lists all " + factories.size() + " transforms");
     }
 
     /** Rebuilds the transform a spec describes. */
