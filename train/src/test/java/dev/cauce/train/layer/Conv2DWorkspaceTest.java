@@ -64,4 +64,20 @@ class Conv2DWorkspaceTest {
             org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("conv: backward needs a training-mode forward"), e.getMessage());
         }
     }
+
+    @Test
+    void theInputGradientUsesUpTheColumnsSoASecondBackwardIsRefused() {
+        // backward writes dcols over the im2col columns; a second backward of the same forward
+        // would read them as columns and give a wrong weight gradient, so it must fail instead
+        try (ComputePool pool = ComputePool.single()) {
+            Context ctx = new Context(pool, true, Rng.seeded(0));
+            Conv2D layer = conv();
+            Tensor y = layer.forward(input(3, 1), ctx);
+            Tensor g = Tensor.of(new float[y.size()], y.shape());
+            layer.backward(g, ctx, false);   // no input gradient: the columns survive
+            layer.backward(g, ctx, true);
+            var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> layer.backward(g, ctx, true));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("conv: backward needs a training-mode forward"), e.getMessage());
+        }
+    }
 }
