@@ -45,6 +45,23 @@ class TrainCommandTest {
         return dir;
     }
 
+    /**
+     * Issue 3's acceptance: the CNN of the issue, trained on the bundled split (8,000 train, 2,000
+     * test digits; 10 epochs, Adam 1e-3, batch 128, seed 42), reaches 0.980 test accuracy (PyTorch,
+     * same CNN, 3 epochs: 0.9655). The run is deterministic whatever the thread count, so this is
+     * the number a user gets: 0.9815 measured. About 30 s on 2 cores.
+     */
+    @Test
+    void theIssuesCnnReaches098OnTheBundledSplit() {
+        CliRun r = CliRun.of("train", "--data", MNIST.toString(), "--epochs", "10", "--threads", "2",
+                "--model", "conv(32,5)-relu-maxpool(2)-conv(64,5)-relu-maxpool(2)-dense(128)-relu-dropout(0.5)-dense(10)");
+        assertEquals(0, r.exitCode(), r.err());
+        String last = r.out().lines().toList().getLast();
+        assertTrue(last.matches("test accuracy: 0\\.\\d{4}"), last);
+        double acc = Double.parseDouble(last.substring("test accuracy: ".length()));
+        assertTrue(acc >= 0.980, "the issue's CNN after 10 epochs: " + acc);
+    }
+
     @Test
     void trainsAndPrintsOneLinePerEpochThenTheTestAccuracy(@TempDir Path dir) throws IOException {
         split(dir, 600, images, labels);
