@@ -1,5 +1,6 @@
 package dev.cauce.train;
 
+import dev.cauce.core.simd.ComputePool;
 import java.util.List;
 
 /**
@@ -10,6 +11,16 @@ import java.util.List;
 public interface Optimizer {
     /** Applies one update to every param with learning rate {@code lr}. */
     void step(List<Param> params, double lr);
+
+    /**
+     * The same update, with the element-wise work over large params split across {@code pool}'s
+     * threads. Each thread updates disjoint ranges, so the result is bit-identical to
+     * {@link #step(List, double)} whatever the thread count. The trainer calls this one; the default
+     * runs on the calling thread.
+     */
+    default void step(List<Param> params, double lr, ComputePool pool) {
+        step(params, lr);
+    }
 
     /** Name and hyper-parameters, for logs and checkpoints. */
     String describe();

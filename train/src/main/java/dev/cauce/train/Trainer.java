@@ -133,7 +133,7 @@ public final class Trainer {
                 model.backward(v.grad(), ctx, false);
                 for (Consumer<List<Param>> hook : beforeStep) hook.accept(params);
                 double lr = schedule.rate(step);
-                optimizer.step(params, lr);
+                optimizer.step(params, lr, pool);
                 lossSum += v.loss() * b.size();
                 correct += countCorrect(loss.predict(out), b.labels());
                 samples += b.size();

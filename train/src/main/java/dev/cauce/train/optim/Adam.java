@@ -1,5 +1,6 @@
 package dev.cauce.train.optim;
 
+import dev.cauce.core.simd.ComputePool;
 import dev.cauce.train.Param;
 
 import java.util.List;
@@ -35,6 +36,11 @@ public final class Adam extends AdamBase {
 
     @Override
     public void step(List<Param> params, double lr) {
-        update(params, lr, weightDecay, 1);
+        update(params, lr, weightDecay, 1, ComputePool.single());
+    }
+
+    @Override
+    public void step(List<Param> params, double lr, ComputePool pool) {
+        update(params, lr, weightDecay, 1, pool);
     }
 }

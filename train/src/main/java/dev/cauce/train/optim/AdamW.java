@@ -1,5 +1,6 @@
 package dev.cauce.train.optim;
 
+import dev.cauce.core.simd.ComputePool;
 import dev.cauce.train.Param;
 
 import java.util.List;
@@ -34,6 +35,11 @@ public final class AdamW extends AdamBase {
 
     @Override
     public void step(List<Param> params, double lr) {
-        update(params, lr, 0, 1 - lr * weightDecay);
+        update(params, lr, 0, 1 - lr * weightDecay, ComputePool.single());
+    }
+
+    @Override
+    public void step(List<Param> params, double lr, ComputePool pool) {
+        update(params, lr, 0, 1 - lr * weightDecay, pool);
     }
 }

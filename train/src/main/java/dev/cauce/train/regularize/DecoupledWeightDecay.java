@@ -1,5 +1,6 @@
 package dev.cauce.train.regularize;
 
+import dev.cauce.core.simd.ComputePool;
 import dev.cauce.train.Optimizer;
 import dev.cauce.train.Param;
 import dev.cauce.train.optim.StatefulOptimizer;
@@ -35,6 +36,11 @@ public final class DecoupledWeightDecay implements StatefulOptimizer {
 
     @Override
     public void step(List<Param> params, double lr) {
+        step(params, lr, ComputePool.single());
+    }
+
+    @Override
+    public void step(List<Param> params, double lr, ComputePool pool) {
         if (!(lr >= 0) || Double.isInfinite(lr)) throw new IllegalArgumentException("learning rate must be >= 0 and finite, got " + lr);
         float f = (float) (1 - lr * weightDecay);
         if (f != 1f) {
@@ -44,7 +50,7 @@ public final class DecoupledWeightDecay implements StatefulOptimizer {
                 for (int i = 0; i < w.length; i++) w[i] *= f;
             }
         }
-        inner.step(params, lr);
+        inner.step(params, lr, pool);
     }
 
     @Override
