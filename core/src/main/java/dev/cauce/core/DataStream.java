@@ -359,10 +359,14 @@ public abstract class DataStream<E> {
         }
     }
 
-    /** Background producer over a bounded queue; errors surface on the consumer side in order. */
+    /**
+     * Background producer over a bounded queue; errors surface on the consumer side in order. An
+     * {@link Error} in the producer (e.g. {@link OutOfMemoryError} while collating a batch) is handed
+     * over too: the producer thread would otherwise die and leave the consumer waiting forever.
+     */
     static final class PrefetchCursor<E> implements Cursor<E> {
         private static final Object END = new Object();
-        private record Failure(RuntimeException error) { }
+        private record Failure(Throwable error) { }
 
         private final BlockingQueue<Object> queue;
         private final Thread producer;
@@ -377,7 +381,7 @@ public abstract class DataStream<E> {
                     queue.put(END);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     try {
                         queue.put(new Failure(e));
                     } catch (InterruptedException ie) {
@@ -402,9 +406,10 @@ public abstract class DataStream<E> {
                 done = true;
                 return false;
             }
-            if (pending instanceof Failure(RuntimeException error)) {
+            if (pending instanceof Failure(Throwable error)) {
                 done = true;
-                throw error;
+                if (error instanceof Error e) throw e;
+                throw (RuntimeException) error;
             }
             return true;
         }

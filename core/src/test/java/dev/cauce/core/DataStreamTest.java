@@ -102,6 +102,23 @@ class DataStreamTest {
     }
 
     @Test
+    void anErrorInThePrefetchThreadReachesTheConsumerInsteadOfHangingIt() {
+        // A real OutOfMemoryError: no JVM gives out an array of Integer.MAX_VALUE floats. Before
+        // the fix the prefetch thread died of it and the consumer waited on the queue forever.
+        Transform<Double, Tensor> huge = Transform.of("huge", Map.of(), x -> {
+            if (x == 5.0) return Tensor.of(new float[Integer.MAX_VALUE], Integer.MAX_VALUE);
+            return Tensor.of(new float[] {x.floatValue()}, 1);
+        });
+        DataStream<Batch> s = DataStream.of(samples(20)).map(huge).batch(4, Batch::collate).prefetch(2);
+        OutOfMemoryError e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> assertThrows(OutOfMemoryError.class, () -> {
+            try (Cursor<Batch> c = s.open(0, 0)) {
+                while (c.hasNext()) c.next();
+            }
+        }));
+        assertNotNull(e.getMessage());
+    }
+
+    @Test
     void shardsPartitionTheStream() {
         Set<Long> all = new HashSet<>();
         int total = 0;
