@@ -202,6 +202,27 @@ public final class TrainOptions {
         if (ensemble > 1 && (checkpoint != null || resume != null)) throw new Main.UsageException("--ensemble cannot be combined with --checkpoint or --resume");
     }
 
+    /**
+     * The paths the run will write or read, checked before any data is loaded: a --checkpoint or
+     * --plot that cannot be written used to fail only after the first epoch (or the whole run).
+     */
+    void checkPaths() throws java.io.IOException {
+        if (checkpoint != null) OutputChecks.folder("--checkpoint", checkpoint);
+        if (plot != null) OutputChecks.file("--plot", plot, "a PNG file");
+        if (gradNorms != null) OutputChecks.file("--grad-norms", gradNorms, "a PNG file");
+        if (metricsCsv != null) OutputChecks.file("--metrics-csv", metricsCsv, "a CSV file");
+        if (resume != null) {
+            if (!java.nio.file.Files.isDirectory(resume)) {
+                throw new Main.UsageException("--resume " + resume + ": " + (java.nio.file.Files.exists(resume) ? "is a file" : "no such folder")
+                        + ", expected the folder a run wrote with --checkpoint");
+            }
+            if (!java.nio.file.Files.isRegularFile(resume.resolve(CheckpointDir.MODEL))) {
+                throw new Main.UsageException("--resume " + resume + ": no checkpoint in this folder (" + CheckpointDir.MODEL
+                        + " is missing); a run writes one with --checkpoint " + resume);
+            }
+        }
+    }
+
     dev.cauce.train.average.Ema.Correction emaCorrection() {
         try {
             return dev.cauce.train.average.Ema.Correction.parse(emaCorrection);

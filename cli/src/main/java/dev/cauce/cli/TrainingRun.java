@@ -85,6 +85,7 @@ final class TrainingRun {
     /** As {@link #run(TrainOptions, PrintStream)}, continuing a JIT warm-up the caller started earlier (or null). */
     static Evaluation run(TrainOptions o, PrintStream out, JitWarmup started) throws IOException {
         o.validate();
+        o.checkPaths();
         // compile the kernels while the data loads; stopped (not awaited) when training starts
         Data d;
         try (JitWarmup jit = started != null ? started : JitWarmup.start()) {

@@ -39,4 +39,38 @@ class TrainEdgeCasesTest {
         assertTrue(lines.getFirst().startsWith("error: out of memory"), lines.getFirst());
         assertTrue(lines.getFirst().contains("CAUCE_JAVA_OPTS=-Xmx"), lines.getFirst());
     }
+
+    @Test
+    void aCheckpointOrPlotPathThatCannotBeWrittenFailsBeforeTraining(@TempDir Path dir) throws IOException {
+        Path data = digits(java.nio.file.Files.createDirectory(dir.resolve("data")), 200);
+        Path file = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "a file, not a folder");
+        for (String[] opt : List.of(new String[] {"--checkpoint", file.toString()}, new String[] {"--plot", dir.toString()},
+                new String[] {"--metrics-csv", dir.toString()})) {
+            CliRun r = CliRun.of("train", "--data", data.toString(), "--epochs", "1", "--hidden", "16", "--threads", "1", opt[0], opt[1]);
+            assertEquals(2, r.exitCode(), r.out() + r.err());
+            assertFalse(r.out().contains("epoch 1"), "no training before the error: " + r.out());
+            List<String> lines = errorLines(r);
+            assertEquals(1, lines.size(), r.err());
+            assertTrue(lines.getFirst().contains(opt[0] + " " + opt[1]), lines.getFirst());
+        }
+        CliRun below = CliRun.of("train", "--data", data.toString(), "--epochs", "1", "--hidden", "16", "--checkpoint", file.resolve("ck").toString());
+        assertEquals(1, below.exitCode(), below.err());
+        assertFalse(below.out().contains("epoch 1"), below.out());
+        assertTrue(errorLines(below).getFirst().contains("is a file, not a folder"), below.err());
+        assertEquals("a file, not a folder", java.nio.file.Files.readString(file));
+    }
+
+    @Test
+    void resumeFromAFolderWithoutACheckpointNamesTheOption(@TempDir Path dir) throws IOException {
+        Path data = digits(java.nio.file.Files.createDirectory(dir.resolve("data")), 200);
+        Path empty = java.nio.file.Files.createDirectory(dir.resolve("empty"));
+        CliRun r = CliRun.of("train", "--data", data.toString(), "--epochs", "2", "--hidden", "16", "--resume", empty.toString());
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertEquals(List.of("error: --resume " + empty + ": no checkpoint in this folder (model.safetensors is missing); "
+                + "a run writes one with --checkpoint " + empty), errorLines(r));
+        assertFalse(r.out().contains("model:"), "fails before loading data and building the model: " + r.out());
+        CliRun missing = CliRun.of("train", "--data", data.toString(), "--epochs", "2", "--resume", dir.resolve("nope").toString());
+        assertEquals(2, missing.exitCode(), missing.err());
+        assertTrue(errorLines(missing).getFirst().contains("--resume " + dir.resolve("nope") + ": no such folder"), missing.err());
+    }
 }
