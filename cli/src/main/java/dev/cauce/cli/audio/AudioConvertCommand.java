@@ -67,7 +67,7 @@ public final class AudioConvertCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "Worker threads; 0 = one per core (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--quiet", description = "No progress bar.")
+    @Option(names = "--quiet", description = "No progress bar. Default: a progress bar on standard error when it is a terminal.")
     boolean quiet;
 
     @Mixin

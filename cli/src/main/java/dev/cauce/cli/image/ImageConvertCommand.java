@@ -95,7 +95,7 @@ public final class ImageConvertCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Decode/resize threads; the output is identical for any count (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--quiet", description = "No progress bar.")
+    @Option(names = "--quiet", description = "No progress bar. Default: a progress bar on standard error when it is a terminal.")
     boolean quiet;
 
     @picocli.CommandLine.Mixin
