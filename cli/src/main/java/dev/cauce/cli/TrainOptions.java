@@ -13,8 +13,7 @@ public final class TrainOptions {
 
     @Option(names = "--model", paramLabel = "SPEC",
             description = {"Model spec: layers joined by '-', e.g. conv(32,5)-relu-maxpool(2)-dense(128)-relu-dropout(0.5)-dense(10).",
-                "Layers: dense(units), conv(filters,kernel[,stride[,padding]]), maxpool(w[,s]), avgpool(w[,s]), gap, flatten, "
-                    + "dropout(rate), batchnorm, layernorm, relu, sigmoid, tanh, leakyrelu[(slope)], elu[(alpha)], gelu, softplus, res(width).",
+                "Layers: " + dev.cauce.train.ModelSpec.ALLOWED + ".",
                 "The input shape is one sample's shape with a channel axis, e.g. (1,28,28) for MNIST digits, so conv layers work; "
                     + "dense layers read all features. The last layer's size must be the number of classes.",
                 "Default: none, meaning the MLP of --hidden (Dense + ReLU per hidden size, then Dense to the classes)."})

@@ -32,6 +32,16 @@ class HelpTest {
         assertTrue(convert.containsAll(List.of("audio", "image", "text")), "found " + convert);
     }
 
+    @Test
+    void trainHelpListsEveryLayerTheModelSpecAccepts() {
+        // the list was written out by hand and fell behind the parser (gelu_tanh, embedding were missing)
+        OptionSpec model = new CommandLine(new Main()).getSubcommands().get("train").getCommandSpec().findOption("--model");
+        String help = String.join(" ", model.description());
+        for (String layer : dev.cauce.train.ModelSpec.ALLOWED.split(", ")) {
+            assertTrue(help.contains(layer), "--model help does not list " + layer + ": " + help);
+        }
+    }
+
     private static void check(CommandLine cl, List<String> problems) {
         String name = String.join(" ", path(cl));
         CliRun r = CliRun.of(path(cl, "--help"));

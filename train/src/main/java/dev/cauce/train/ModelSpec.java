@@ -41,7 +41,8 @@ import java.util.Map;
  * ones (and the closest), a layer whose input shape does not fit says which shape it got.
  */
 public final class ModelSpec {
-    static final String ALLOWED = "dense(units), conv(filters,kernel[,stride[,padding]]), maxpool(window[,stride]), "
+    /** The layers a spec may name, with their arguments, as the errors and {@code cauce train --help} list them. */
+    public static final String ALLOWED = "dense(units), conv(filters,kernel[,stride[,padding]]), maxpool(window[,stride]), "
             + "avgpool(window[,stride]), gap, flatten, dropout(rate), batchnorm, layernorm, relu, sigmoid, tanh, "
             + "leakyrelu[(slope)], elu[(alpha)], gelu, gelu_tanh, softplus, res(width), embedding(vocab,dim)";
     private static final List<String> NAMES = List.of("dense", "conv", "maxpool", "avgpool", "gap", "flatten", "dropout",
