@@ -51,6 +51,13 @@ class HelpTest {
         if (description.length == 0 || !description[0].strip().endsWith(".")) {
             problems.add(name + ": the first description line must be a complete sentence (it is the summary)");
         }
+        // picocli breaks a longer footer line at column 100 with no indent: in an example, the end
+        // of the command then reads as a line of its own (prose may wrap)
+        for (String line : cl.getCommandSpec().usageMessage().footer()) {
+            for (String l : line.split("\n")) {
+                if (l.length() > 100 && l.strip().startsWith("cauce ")) problems.add(name + ": example longer than 100 characters: " + l);
+            }
+        }
         for (OptionSpec o : cl.getCommandSpec().options()) {
             if (o.usageHelp() || o.versionHelp()) continue;
             String d = String.join(" ", o.description());

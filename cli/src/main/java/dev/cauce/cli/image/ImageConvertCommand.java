@@ -49,7 +49,8 @@ import java.util.stream.Stream;
             "Writes classes.json, index.tsv (shard, row, label, source), pipeline.json and, with --standardize fit, stats.json."},
         footer = {"", "Examples:",
             "  cauce image convert --in photos/ --out shards/ --size 224x224 --fit crop --standardize imagenet",
-            "  cauce image convert --in mnist_png/ --out mnist/ --size 28x28 --channels 1 --standardize fit --threads 2",
+            "  cauce image convert --in mnist_png/ --out mnist/ --size 28x28 --channels 1 --standardize fit \\",
+            "      --threads 2",
             "  cauce image convert --in photos/ --out small/ --size 128x128 --fit pad --format png"})
 public final class ImageConvertCommand implements Callable<Integer> {
 
