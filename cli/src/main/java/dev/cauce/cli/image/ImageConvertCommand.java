@@ -114,9 +114,16 @@ public final class ImageConvertCommand implements Callable<Integer> {
         Summary summary;
         try (dev.cauce.cli.StagedFolder staged = dev.cauce.cli.StagedFolder.create("--out", out)) {
             summary = convert(folder, files, o, staged.path(), report);
-            staged.commit();
+            // an output of zero images is no result: leave --out as it was, so the same command
+            // works again once the inputs are fixed
+            if (summary.written > 0) staged.commit();
         }
         var err = System.err;
+        if (summary.written == 0) {
+            err.println("error: none of the " + files.size() + " images under " + in + " could be converted; nothing written to " + out);
+            for (ErrorReport.Failure f : report.failures()) err.println("  " + f.source() + ": " + f.problem());
+            return 1;
+        }
         System.out.printf(Locale.ROOT, "wrote %d of %d images (%dx%dx%d) into %d %s file(s) in %s%n", summary.written, files.size(),
                 o.width, o.height, o.channels, summary.shards, o.format, out);
         if (summary.stats != null) {

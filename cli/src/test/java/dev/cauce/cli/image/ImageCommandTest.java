@@ -110,6 +110,25 @@ class ImageCommandTest {
     }
 
     @Test
+    void whenNoImageConvertsNothingIsWritten() throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("bad"));
+        byte[] jpg = Files.readAllBytes(IMAGES.resolve("fruits.jpg"));
+        Files.write(in.resolve("truncated.jpg"), Arrays.copyOf(jpg, 300));
+        Files.write(in.resolve("empty.jpg"), new byte[0]);
+        Path o = tmp.resolve("out");
+        Run r = run(new ImageConvertCommand(), "--in", in.toString(), "--out", o.toString(), "--size", "16x16", "--quiet");
+        assertEquals(1, r.code);
+        assertEquals("", r.out);
+        assertEquals(List.of("error: none of the 2 images under " + in + " could be converted; nothing written to " + o,
+                "  " + in.resolve("empty.jpg") + ": empty file (0 bytes), not an image",
+                "  " + in.resolve("truncated.jpg") + ": corrupt or truncated JPEG data (OpenCV could not decode it)"), r.err.lines().toList());
+        assertFalse(Files.exists(o), "no folder of bookkeeping files without a single image");
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(List.of(in), s.toList(), "no staging folder left behind either");
+        }
+    }
+
+    @Test
     void aFileAtOrAboveOutIsReportedBeforeAnyImageIsRead() throws IOException {
         Path in = dataset(true);
         Path file = Files.writeString(tmp.resolve("plain.txt"), "x");
