@@ -36,12 +36,12 @@ public final class TrainOptions {
 
     @Option(names = "--optimizer", paramLabel = "SPEC", defaultValue = "adam",
             description = {"Optimizer name or spec with arguments: " + dev.cauce.train.optim.Optimizers.NAMES + ",",
-                "e.g. sgd, momentum(0.9), nesterov(momentum=0.95), adam(beta2=0.98, wd=0.01), adamw(wd=0.05). Default: ${DEFAULT-VALUE}."})
+                "e.g. sgd, momentum(momentum=0.95), nesterov(momentum=0.95), adam(beta2=0.98, wd=0.01), adamw(wd=0.05). Default: ${DEFAULT-VALUE}."})
     String optimizer;
 
     @Option(names = "--schedule", paramLabel = "SPEC", defaultValue = "constant",
             description = {"Learning-rate schedule from --lr: " + dev.cauce.train.schedule.Schedules.NAMES + ",",
-                "e.g. cosine(warmup=500), exp(0.999), cyclic(...); steps count optimizer updates over all epochs. Default: ${DEFAULT-VALUE}."})
+                "e.g. cosine(warmup=500), exp(gamma=0.999), step(size=200, gamma=0.5), cyclic(up=100); steps count optimizer updates over all epochs. Default: ${DEFAULT-VALUE}."})
     String schedule;
 
     @Option(names = {"--lr", "--learning-rate"}, defaultValue = "1e-3",

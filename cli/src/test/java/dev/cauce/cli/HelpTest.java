@@ -42,6 +42,36 @@ class HelpTest {
         }
     }
 
+    @Test
+    void theOptimizerAndScheduleExamplesInTrainHelpParse() {
+        // "momentum(0.9)" and "exp(0.999)" were shown, and both are refused: expected key=value
+        CommandLine train = new CommandLine(new Main()).getSubcommands().get("train");
+        for (String option : List.of("--optimizer", "--schedule")) {
+            String d = String.join(" ", train.getCommandSpec().findOption(option).description());
+            String list = d.substring(d.indexOf("e.g. ") + 5, d.indexOf(';') > 0 ? d.indexOf(';') : d.indexOf(". Default"));
+            List<String> examples = new ArrayList<>();
+            int depth = 0, start = 0;
+            for (int i = 0; i <= list.length(); i++) {
+                char c = i < list.length() ? list.charAt(i) : ',';
+                if (c == '(') depth++;
+                if (c == ')') depth--;
+                if (c == ',' && depth == 0) {
+                    examples.add(list.substring(start, i).strip());
+                    start = i + 1;
+                }
+            }
+            assertTrue(examples.size() >= 3, option + ": " + examples);
+            for (String e : examples) {
+                try {
+                    if (option.equals("--optimizer")) dev.cauce.train.optim.Optimizers.parse(e);
+                    else dev.cauce.train.schedule.Schedules.parse(e, 0.1, 10_000);
+                } catch (IllegalArgumentException ex) {
+                    fail(option + " help example '" + e + "' does not parse: " + ex.getMessage());
+                }
+            }
+        }
+    }
+
     private static void check(CommandLine cl, List<String> problems) {
         String name = String.join(" ", path(cl));
         CliRun r = CliRun.of(path(cl, "--help"));
