@@ -73,4 +73,28 @@ class TrainEdgeCasesTest {
         assertEquals(2, missing.exitCode(), missing.err());
         assertTrue(errorLines(missing).getFirst().contains("--resume " + dir.resolve("nope") + ": no such folder"), missing.err());
     }
+
+    @Test
+    void resumeWithAnotherOptimizerSeedOrModelIsRefused(@TempDir Path dir) throws IOException {
+        Path data = digits(java.nio.file.Files.createDirectory(dir.resolve("data")), 200);
+        Path ck = dir.resolve("ck");
+        CliRun first = CliRun.of("train", "--data", data.toString(), "--epochs", "1", "--hidden", "16", "--threads", "1", "--checkpoint", ck.toString());
+        assertEquals(0, first.exitCode(), first.err());
+        byte[] saved = java.nio.file.Files.readAllBytes(ck.resolve("model.safetensors"));
+        for (String[] other : List.of(new String[] {"--optimizer", "adam(beta2=0.98)"}, new String[] {"--seed", "7"},
+                new String[] {"--model", "dense(16)-relu-dense(10)"})) {
+            CliRun r = CliRun.of("train", "--data", data.toString(), "--epochs", "2", "--hidden", "16", "--threads", "1",
+                    "--resume", ck.toString(), "--checkpoint", ck.toString(), other[0], other[1]);
+            assertEquals(2, r.exitCode(), other[0] + ": " + r.out() + r.err());
+            assertFalse(r.out().contains("epoch 2"), r.out());
+            List<String> lines = errorLines(r);
+            assertEquals(1, lines.size(), r.err());
+            assertTrue(lines.getFirst().startsWith("error: --resume " + ck + " was written by a run with "), lines.getFirst());
+            assertTrue(lines.getFirst().contains("this run: "), lines.getFirst());
+        }
+        assertArrayEquals(saved, java.nio.file.Files.readAllBytes(ck.resolve("model.safetensors")), "the checkpoint is untouched");
+        CliRun same = CliRun.of("train", "--data", data.toString(), "--epochs", "2", "--hidden", "16", "--threads", "1", "--resume", ck.toString());
+        assertEquals(0, same.exitCode(), same.err());
+        assertTrue(same.out().contains("resumed from " + ck + " at epoch 2"), same.out());
+    }
 }
