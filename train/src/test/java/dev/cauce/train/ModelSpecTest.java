@@ -93,4 +93,18 @@ class ModelSpecTest {
         assertTrue(embedding.getMessage().contains("more than 2^63 values") || embedding.getMessage().contains("4,000,000,000,000,000,000 values"),
                 embedding.getMessage());
     }
+
+    @Test
+    void argumentsAreQuotedAsWrittenAndAStrayDashIsPlaced() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ModelSpec.build("dense(0)-dense(10)", new int[] {4}, Initializer.HE_NORMAL, 1))
+                .getMessage().endsWith("units must be a positive integer, got 0"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ModelSpec.build("conv(8,3,-2)", new int[] {1, 8, 8}, Initializer.HE_NORMAL, 1))
+                .getMessage().endsWith("stride must be a positive integer, got -2"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ModelSpec.build("dense(2.5)", new int[] {4}, Initializer.HE_NORMAL, 1))
+                .getMessage().endsWith("got 2.5"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ModelSpec.build("dense(10)-", new int[] {4}, Initializer.HE_NORMAL, 1))
+                .getMessage().endsWith("empty layer (a '-' at the end?)"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ModelSpec.build("-dense(10)", new int[] {4}, Initializer.HE_NORMAL, 1))
+                .getMessage().endsWith("empty layer (a '-' at the start?)"));
+    }
 }
