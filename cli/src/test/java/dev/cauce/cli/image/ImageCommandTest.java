@@ -129,6 +129,21 @@ class ImageCommandTest {
     }
 
     @Test
+    void augmentNamesAWrongInOrPreview() throws IOException {
+        String fruits = IMAGES.resolve("fruits.jpg").toString();
+        var folder = dev.cauce.cli.CliRun.of("image", "augment", "--in", IMAGES.toString(), "--preview", tmp.resolve("p.png").toString());
+        assertEquals(2, folder.exitCode(), folder.err());
+        assertEquals("error: --in " + IMAGES + ": is a folder, expected one image file\n", folder.err());
+        Path nope = tmp.resolve("nope.jpg");
+        var missing = dev.cauce.cli.CliRun.of("image", "augment", "--in", nope.toString(), "--preview", tmp.resolve("p.png").toString());
+        assertEquals(2, missing.exitCode(), missing.err());
+        assertEquals("error: --in " + nope + ": no such file\n", missing.err());
+        var preview = dev.cauce.cli.CliRun.of("image", "augment", "--in", fruits, "--preview", tmp.toString(), "--n", "2");
+        assertEquals(2, preview.exitCode(), preview.err());
+        assertEquals("error: --preview " + tmp + " is a folder, expected a file name (a .png or .jpg file)\n", preview.err());
+    }
+
+    @Test
     void aFileAtOrAboveOutIsReportedBeforeAnyImageIsRead() throws IOException {
         Path in = dataset(true);
         Path file = Files.writeString(tmp.resolve("plain.txt"), "x");
