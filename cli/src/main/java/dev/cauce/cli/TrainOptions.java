@@ -173,6 +173,7 @@ public final class TrainOptions {
     void validate() {
         if (epochs < 1) throw new Main.UsageException("--epochs must be at least 1, got " + epochs);
         if (batchSize < 1) throw new Main.UsageException("--batch-size must be at least 1, got " + batchSize);
+        threads();   // checked with the others, before the data loads
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new Main.UsageException("--lr must be a positive number, got " + learningRate);
         }

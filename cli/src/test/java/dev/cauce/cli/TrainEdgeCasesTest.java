@@ -97,4 +97,12 @@ class TrainEdgeCasesTest {
         assertEquals(0, same.exitCode(), same.err());
         assertTrue(same.out().contains("resumed from " + ck + " at epoch 2"), same.out());
     }
+
+    @Test
+    void aBadThreadCountIsRefusedBeforeTheDataLoads() {
+        CliRun r = CliRun.of("train", "--threads", "0", "--epochs", "1");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals(List.of("error: --threads must be at least 1, got 0"), errorLines(r));
+        assertEquals("", r.out(), "no 'data:' line: nothing was loaded");
+    }
 }
