@@ -105,4 +105,14 @@ class TrainEdgeCasesTest {
         assertEquals(List.of("error: --threads must be at least 1, got 0"), errorLines(r));
         assertEquals("", r.out(), "no 'data:' line: nothing was loaded");
     }
+
+    @Test
+    void aFileAsDataIsCalledAFile(@TempDir Path dir) throws IOException {
+        Path gz = java.nio.file.Files.copy(Path.of("..", "samples", "mnist", "train-images-idx3-ubyte.gz"), dir.resolve("train-images-idx3-ubyte.gz"));
+        CliRun r = CliRun.of("train", "--data", gz.toString(), "--epochs", "1");
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(errorLines(r).getFirst().startsWith("error: " + gz + ": is a file, not a data folder (it should hold "), r.err());
+        CliRun missing = CliRun.of("train", "--data", dir.resolve("nope").toString(), "--epochs", "1");
+        assertTrue(errorLines(missing).getFirst().startsWith("error: " + dir.resolve("nope") + ": no such data folder"), missing.err());
+    }
 }
