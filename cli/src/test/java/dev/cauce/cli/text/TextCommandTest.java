@@ -145,6 +145,15 @@ class TextCommandTest {
     }
 
     @Test
+    void word2vecRefusesAFolderAsOutBeforeTraining(@TempDir Path dir) {
+        dev.cauce.cli.CliRun r = dev.cauce.cli.CliRun.of("text", "word2vec", "--in", SAMPLES.resolve("mail").toString(), "--out", dir.toString(),
+                "--encoding", "latin-1", "--min-count", "2", "--dim", "8", "--epochs", "1", "--threads", "1");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("error: --out " + dir + " is a folder, expected a file name (a .txt or .bin file)\n", r.err());
+        assertEquals("", r.out(), "no training before the error");
+    }
+
+    @Test
     void word2vecTrainsAndSaves(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("v.txt");
         Run r = run("word2vec", "--in", SAMPLES.resolve("mail").toString(), "--out", out.toString(), "--encoding", "latin-1",
