@@ -104,6 +104,20 @@ class VideoCommandTest {
     }
 
     @Test
+    void flowNamesAWrongInOutOrPreviewBeforeDecoding(@TempDir Path dir) {
+        String video = SAMPLES.resolve("realshort.mp4").toString();
+        var missing = dev.cauce.cli.CliRun.of("video", "flow", "--in", dir.resolve("nope.mp4").toString(), "--out", dir.resolve("f.npz").toString());
+        assertEquals(2, missing.exitCode(), missing.err());
+        assertEquals("error: --in " + dir.resolve("nope.mp4") + ": no such file\n", missing.err());
+        var out = dev.cauce.cli.CliRun.of("video", "flow", "--in", video, "--out", dir.toString());
+        assertEquals(2, out.exitCode(), out.err());
+        assertEquals("error: --out " + dir + " is a folder, expected a file name (a .npz file)\n", out.err());
+        var preview = dev.cauce.cli.CliRun.of("video", "flow", "--in", video, "--out", dir.resolve("f.npz").toString(), "--preview", dir.toString());
+        assertEquals(2, preview.exitCode(), preview.err());
+        assertFalse(Files.exists(dir.resolve("f.npz")), "nothing computed or written before the error");
+    }
+
+    @Test
     void segmentAndMotionStrategiesWithResizeAndShortVideoPolicy(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("out");
         Path realshort = SAMPLES.resolve("realshort.mp4");
