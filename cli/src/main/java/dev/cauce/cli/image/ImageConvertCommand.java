@@ -109,6 +109,11 @@ public final class ImageConvertCommand implements Callable<Integer> {
         dev.cauce.cli.OutputChecks.folder("--out", out);
         dev.cauce.cli.OptionChecks.inputFolder("--in", in, "a folder of images or of class sub-folders");
         ImageFolder folder = ImageFolder.scan(in);
+        if (folder.files().isEmpty()) {
+            // class folders without a single image file: say so, not "none of the 0 images could be converted"
+            throw new IOException("--in " + in + ": no image files (" + String.join(", ", ImageFolder.EXTENSIONS) + ") in its "
+                    + folder.classes().size() + " class folder(s)");
+        }
         List<Sample<Path>> files = ordered(folder.files());
         ErrorReport report = new ErrorReport();
         Summary summary;

@@ -144,6 +144,17 @@ class ImageCommandTest {
     }
 
     @Test
+    void classFoldersWithoutImagesAreSaidToBeSo() throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("in/citrus"));
+        Files.copy(IMAGES.resolve("NOTICE"), in.resolve("NOTICE"));
+        Path o = tmp.resolve("out");
+        var r = dev.cauce.cli.CliRun.of("image", "convert", "--in", in.getParent().toString(), "--out", o.toString(), "--quiet");
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals("error: --in " + in.getParent() + ": no image files (jpg, jpeg, png, bmp, webp, tif, tiff) in its 1 class folder(s)\n", r.err());
+        assertFalse(Files.exists(o));
+    }
+
+    @Test
     void aFileAtOrAboveOutIsReportedBeforeAnyImageIsRead() throws IOException {
         Path in = dataset(true);
         Path file = Files.writeString(tmp.resolve("plain.txt"), "x");
