@@ -122,7 +122,7 @@ public final class TrainOptions {
 
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Continue a run from the checkpoint in DIR (weights, optimizer state, epoch, step); the other options must match the "
-                    + "original run, and --epochs is the total. Default: none.")
+                    + "original run (a different model, --seed or --optimizer is refused), and --epochs is the total. Default: none.")
     Path resume;
 
     @Option(names = "--swa", paramLabel = "START",
