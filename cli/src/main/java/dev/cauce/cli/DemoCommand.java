@@ -34,6 +34,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // options first: a bad --epochs or --out used to surface only after the whole tour
+        TrainOptions o = threads == null ? TrainOptions.parse("--epochs", String.valueOf(epochs))
+                : TrainOptions.parse("--epochs", String.valueOf(epochs), "--threads", String.valueOf(threads));
+        o.validate();
+        OutputChecks.folder("--out", out);
         Files.createDirectories(out);
         Path samples = Samples.dir();
         for (DemoSection section : DemoSections.all()) {
@@ -43,8 +48,6 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.printf("   (%.1f s)%n%n", (System.nanoTime() - t0) * 1e-9);
         }
         System.out.println("== Training on real MNIST digits");
-        TrainOptions o = threads == null ? TrainOptions.parse("--epochs", String.valueOf(epochs))
-                : TrainOptions.parse("--epochs", String.valueOf(epochs), "--threads", String.valueOf(threads));
         Evaluation test = TrainingRun.run(o, System.out);
         System.out.printf("pictures written to %s%n", out.toAbsolutePath());
         System.out.printf("test accuracy: %.4f%n", test.accuracy());

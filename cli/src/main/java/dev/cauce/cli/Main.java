@@ -88,7 +88,21 @@ public final class Main implements Callable<Integer> {
             cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
             return 2;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands Errors through: without this the user gets a JVM stack trace
+            if (verbose) e.printStackTrace(cl.getErr());
+            cl.getErr().println("error: " + outOfMemory(e, Runtime.getRuntime().maxMemory()));
+            return 1;
+        }
+    }
+
+    /** One line for an {@link OutOfMemoryError}: what ran out, the heap's limit, and how to raise it. */
+    static String outOfMemory(OutOfMemoryError e, long maxHeapBytes) {
+        return "out of memory (" + (e.getMessage() == null ? "Java heap space" : e.getMessage()) + "); the Java heap is limited to "
+                + (maxHeapBytes >> 20) + " MB: give it more with CAUCE_JAVA_OPTS=-Xmx8g (for example), or use a smaller model, "
+                + "batch or input";
     }
 
     /**

@@ -13,8 +13,7 @@ public final class TrainOptions {
 
     @Option(names = "--model", paramLabel = "SPEC",
             description = {"Model spec: layers joined by '-', e.g. conv(32,5)-relu-maxpool(2)-dense(128)-relu-dropout(0.5)-dense(10).",
-                "Layers: dense(units), conv(filters,kernel[,stride[,padding]]), maxpool(w[,s]), avgpool(w[,s]), gap, flatten, "
-                    + "dropout(rate), batchnorm, layernorm, relu, sigmoid, tanh, leakyrelu[(slope)], elu[(alpha)], gelu, softplus, res(width).",
+                "Layers: " + dev.cauce.train.ModelSpec.ALLOWED + ".",
                 "The input shape is one sample's shape with a channel axis, e.g. (1,28,28) for MNIST digits, so conv layers work; "
                     + "dense layers read all features. The last layer's size must be the number of classes.",
                 "Default: none, meaning the MLP of --hidden (Dense + ReLU per hidden size, then Dense to the classes)."})
@@ -37,12 +36,12 @@ public final class TrainOptions {
 
     @Option(names = "--optimizer", paramLabel = "SPEC", defaultValue = "adam",
             description = {"Optimizer name or spec with arguments: " + dev.cauce.train.optim.Optimizers.NAMES + ",",
-                "e.g. sgd, momentum(0.9), nesterov(momentum=0.95), adam(beta2=0.98, wd=0.01), adamw(wd=0.05). Default: ${DEFAULT-VALUE}."})
+                "e.g. sgd, momentum(momentum=0.95), nesterov(momentum=0.95), adam(beta2=0.98, wd=0.01), adamw(wd=0.05). Default: ${DEFAULT-VALUE}."})
     String optimizer;
 
     @Option(names = "--schedule", paramLabel = "SPEC", defaultValue = "constant",
             description = {"Learning-rate schedule from --lr: " + dev.cauce.train.schedule.Schedules.NAMES + ",",
-                "e.g. cosine(warmup=500), exp(0.999), cyclic(...); steps count optimizer updates over all epochs. Default: ${DEFAULT-VALUE}."})
+                "e.g. cosine(warmup=500), exp(gamma=0.999), step(size=200, gamma=0.5), cyclic(up=100); steps count optimizer updates over all epochs. Default: ${DEFAULT-VALUE}."})
     String schedule;
 
     @Option(names = {"--lr", "--learning-rate"}, defaultValue = "1e-3",
@@ -123,7 +122,7 @@ public final class TrainOptions {
 
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Continue a run from the checkpoint in DIR (weights, optimizer state, epoch, step); the other options must match the "
-                    + "original run, and --epochs is the total. Default: none.")
+                    + "original run (a different model, --seed or --optimizer is refused), and --epochs is the total. Default: none.")
     Path resume;
 
     @Option(names = "--swa", paramLabel = "START",
@@ -174,6 +173,7 @@ public final class TrainOptions {
     void validate() {
         if (epochs < 1) throw new Main.UsageException("--epochs must be at least 1, got " + epochs);
         if (batchSize < 1) throw new Main.UsageException("--batch-size must be at least 1, got " + batchSize);
+        threads();   // checked with the others, before the data loads
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
             throw new Main.UsageException("--lr must be a positive number, got " + learningRate);
         }
@@ -200,6 +200,27 @@ public final class TrainOptions {
         if (taskWeights != null && !multiTask()) throw new Main.UsageException("--task-weights needs at least one --aux-task");
         if (ensemble < 1) throw new Main.UsageException("--ensemble K must be at least 1, got " + ensemble);
         if (ensemble > 1 && (checkpoint != null || resume != null)) throw new Main.UsageException("--ensemble cannot be combined with --checkpoint or --resume");
+    }
+
+    /**
+     * The paths the run will write or read, checked before any data is loaded: a --checkpoint or
+     * --plot that cannot be written used to fail only after the first epoch (or the whole run).
+     */
+    void checkPaths() throws java.io.IOException {
+        if (checkpoint != null) OutputChecks.folder("--checkpoint", checkpoint);
+        if (plot != null) OutputChecks.file("--plot", plot, "a PNG file");
+        if (gradNorms != null) OutputChecks.file("--grad-norms", gradNorms, "a PNG file");
+        if (metricsCsv != null) OutputChecks.file("--metrics-csv", metricsCsv, "a CSV file");
+        if (resume != null) {
+            if (!java.nio.file.Files.isDirectory(resume)) {
+                throw new Main.UsageException("--resume " + resume + ": " + (java.nio.file.Files.exists(resume) ? "is a file" : "no such folder")
+                        + ", expected the folder a run wrote with --checkpoint");
+            }
+            if (!java.nio.file.Files.isRegularFile(resume.resolve(CheckpointDir.MODEL))) {
+                throw new Main.UsageException("--resume " + resume + ": no checkpoint in this folder (" + CheckpointDir.MODEL
+                        + " is missing); a run writes one with --checkpoint " + resume);
+            }
+        }
     }
 
     dev.cauce.train.average.Ema.Correction emaCorrection() {

@@ -85,6 +85,7 @@ final class TrainingRun {
     /** As {@link #run(TrainOptions, PrintStream)}, continuing a JIT warm-up the caller started earlier (or null). */
     static Evaluation run(TrainOptions o, PrintStream out, JitWarmup started) throws IOException {
         o.validate();
+        o.checkPaths();
         // compile the kernels while the data loads; stopped (not awaited) when training starts
         Data d;
         try (JitWarmup jit = started != null ? started : JitWarmup.start()) {
@@ -127,6 +128,7 @@ final class TrainingRun {
         long startStep = 0;
         if (o.resume != null) {
             Checkpoint.Info info = CheckpointDir.load(o.resume, model, opt);
+            checkSameRun(o.resume, info, specOf(o, tasks), seed, opt.describe());
             if (info.epoch() >= o.epochs) {
                 throw new Main.UsageException("--resume " + o.resume + " already holds " + info.epoch() + " epochs; raise --epochs");
             }
@@ -185,6 +187,24 @@ final class TrainingRun {
             for (int t = 1; t < acc.length; t++) out.printf("test accuracy (%s head): %.4f%n", tasks.tasks().get(t).name(), acc[t]);
         }
         return new Result(model, result);
+    }
+
+    /**
+     * A resumed run must be the run that wrote the checkpoint: its model, seed (the shuffles and
+     * dropout masks to come) and optimizer. Weights of the same shapes loaded silently into another
+     * model or another optimizer's state, and the run went on as something nobody asked for.
+     */
+    static void checkSameRun(Path dir, Checkpoint.Info saved, String model, long seed, String optimizer) {
+        List<String> differ = new ArrayList<>();
+        if (saved.model() != null && !saved.model().equals(model)) differ.add("model " + saved.model() + " (this run: " + model + ")");
+        if (saved.seed() != seed) differ.add("seed " + saved.seed() + " (this run: " + seed + ")");
+        if (!saved.optimizer().isEmpty() && !saved.optimizer().equals(optimizer)) {
+            differ.add("optimizer " + saved.optimizer() + " (this run: " + optimizer + ")");
+        }
+        if (!differ.isEmpty()) {
+            throw new Main.UsageException("--resume " + dir + " was written by a run with " + String.join(", ", differ)
+                    + "; resume with the original run's options");
+        }
     }
 
     /** e.g. {@code class (weight 1.0), parity (weight 0.5)}. */

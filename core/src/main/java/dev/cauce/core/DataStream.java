@@ -272,15 +272,22 @@ public abstract class DataStream<E> {
             try {
                 return stage.apply(a, pass);
             } catch (RuntimeException ex) {
-                String source = a instanceof Sample<?> s ? s.source() : String.valueOf(a);
-                SampleException se = ex instanceof SampleException x ? x
-                        : new SampleException(source, ex.getMessage() == null ? ex.toString() : ex.getMessage(), ex);
-                if (pass.policy() == ErrorPolicy.SKIP) {
-                    pass.report().add(se.source(), se.problem());
-                    return null;
-                }
-                throw se;
+                return skipOrThrow(failure(a, ex), pass);
             }
+        }
+
+        private SampleException failure(A a, RuntimeException ex) {
+            String source = a instanceof Sample<?> s ? s.source() : String.valueOf(a);
+            return ex instanceof SampleException x ? x
+                    : new SampleException(source, ex.getMessage() == null ? ex.toString() : ex.getMessage(), ex);
+        }
+
+        private B skipOrThrow(SampleException se, Pass pass) {
+            if (pass.policy() == ErrorPolicy.SKIP) {
+                pass.report().add(se.source(), se.problem());
+                return null;
+            }
+            throw se;
         }
 
         @Override
@@ -309,12 +316,19 @@ public abstract class DataStream<E> {
             }
         }
 
-        /** Keeps up to 2 x threads tasks in flight and hands results back in submission order. */
+        /**
+         * Keeps up to 2 x threads tasks in flight and hands results back in submission order. A
+         * worker only catches its failure; the consumer skips or throws it in turn, so the skip
+         * report lists failures in input order whatever the threads' timing.
+         */
         private final class ParallelCursor extends Lookahead<B> {
             private final Cursor<A> in;
             private final Pass pass;
             private final ExecutorService pool;
-            private final ArrayDeque<Future<B>> window = new ArrayDeque<>();
+            private final ArrayDeque<Future<Object>> window = new ArrayDeque<>();
+
+            /** A worker's failed element, skipped or thrown by the consumer when its turn comes. */
+            private record Failed(SampleException error) { }
 
             ParallelCursor(Cursor<A> in, Pass pass) {
                 super(in);
@@ -331,10 +345,18 @@ public abstract class DataStream<E> {
                 while (true) {
                     while (window.size() < 2 * threads && in.hasNext()) {
                         A a = in.next();
-                        window.add(pool.submit(() -> applyOne(a, pass)));
+                        window.add(pool.submit(() -> {
+                            try {
+                                return stage.apply(a, pass);
+                            } catch (RuntimeException ex) {
+                                return new Failed(failure(a, ex));
+                            }
+                        }));
                     }
                     if (window.isEmpty()) return null;
-                    B b = await(window.poll());
+                    Object r = await(window.poll());
+                    @SuppressWarnings("unchecked")
+                    B b = r instanceof Failed(SampleException se) ? skipOrThrow(se, pass) : (B) r;
                     if (b != null) return b;
                 }
             }
@@ -359,10 +381,14 @@ public abstract class DataStream<E> {
         }
     }
 
-    /** Background producer over a bounded queue; errors surface on the consumer side in order. */
+    /**
+     * Background producer over a bounded queue; errors surface on the consumer side in order. An
+     * {@link Error} in the producer (e.g. {@link OutOfMemoryError} while collating a batch) is handed
+     * over too: the producer thread would otherwise die and leave the consumer waiting forever.
+     */
     static final class PrefetchCursor<E> implements Cursor<E> {
         private static final Object END = new Object();
-        private record Failure(RuntimeException error) { }
+        private record Failure(Throwable error) { }
 
         private final BlockingQueue<Object> queue;
         private final Thread producer;
@@ -377,7 +403,7 @@ public abstract class DataStream<E> {
                     queue.put(END);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     try {
                         queue.put(new Failure(e));
                     } catch (InterruptedException ie) {
@@ -402,9 +428,10 @@ public abstract class DataStream<E> {
                 done = true;
                 return false;
             }
-            if (pending instanceof Failure(RuntimeException error)) {
+            if (pending instanceof Failure(Throwable error)) {
                 done = true;
-                throw error;
+                if (error instanceof Error e) throw e;
+                throw (RuntimeException) error;
             }
             return true;
         }

@@ -102,6 +102,49 @@ class DataStreamTest {
     }
 
     @Test
+    void skippedSamplesAreReportedInInputOrderWhateverTheThreads() {
+        // in each group of ten, the first failure is slow and the second fast: in flight together,
+        // the workers finish them in the reverse order
+        Transform<Double, Double> failSome = Transform.of("fail_some", Map.of(), x -> {
+            int i = x.intValue();
+            if (i % 10 != 1 && i % 10 != 2) return x;
+            if (i % 10 == 1) {
+                try { Thread.sleep(40); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+            }
+            throw new IllegalArgumentException("value " + i + " is unlucky");
+        });
+        List<String> expected = List.of("item-1", "item-2", "item-11", "item-12", "item-21", "item-22", "item-31", "item-32", "item-41", "item-42");
+        for (int threads : new int[] {1, 4}) {
+            DataStream<Sample<Double>> s = DataStream.of(samples(50)).map(failSome);
+            if (threads > 1) s = s.parallel(threads);
+            ErrorReport report = new ErrorReport();
+            try (Cursor<Sample<Double>> c = s.open(0, 0, ErrorPolicy.SKIP, report)) {
+                int n = 0;
+                while (c.hasNext()) { c.next(); n++; }
+                assertEquals(40, n);
+            }
+            assertEquals(expected, report.failures().stream().map(ErrorReport.Failure::source).toList(), threads + " threads");
+        }
+    }
+
+    @Test
+    void anErrorInThePrefetchThreadReachesTheConsumerInsteadOfHangingIt() {
+        // A real OutOfMemoryError: no JVM gives out an array of Integer.MAX_VALUE floats. Before
+        // the fix the prefetch thread died of it and the consumer waited on the queue forever.
+        Transform<Double, Tensor> huge = Transform.of("huge", Map.of(), x -> {
+            if (x == 5.0) return Tensor.of(new float[Integer.MAX_VALUE], Integer.MAX_VALUE);
+            return Tensor.of(new float[] {x.floatValue()}, 1);
+        });
+        DataStream<Batch> s = DataStream.of(samples(20)).map(huge).batch(4, Batch::collate).prefetch(2);
+        OutOfMemoryError e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> assertThrows(OutOfMemoryError.class, () -> {
+            try (Cursor<Batch> c = s.open(0, 0)) {
+                while (c.hasNext()) c.next();
+            }
+        }));
+        assertNotNull(e.getMessage());
+    }
+
+    @Test
     void shardsPartitionTheStream() {
         Set<Long> all = new HashSet<>();
         int total = 0;

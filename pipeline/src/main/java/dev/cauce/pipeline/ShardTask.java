@@ -30,6 +30,18 @@ public final class ShardTask {
      * @throws SampleException for the first failing input when the policy is {@code fail}
      * @throws IOException     when a shard file cannot be written
      */
+    /**
+     * What to add to the spec when two samples' shapes differ. Images that differ only in their
+     * channel count (gray, RGB, RGBA files in one folder: read_image keeps each file's channels)
+     * need a channel conversion, not a resize.
+     */
+    static String shapeHint(int[] first, int[] other) {
+        if (first.length == 3 && other.length == 3 && first[0] != other[0] && first[1] == other[1] && first[2] == other[2]) {
+            return "give every image one channel count: add to_rgb or to_gray after read_image";
+        }
+        return "give every sample one shape: resize images before to_tensor, set frames: N on audio.to_tensor";
+    }
+
     public static ShardResult run(Pipeline p, List<Scaler> fitted, int shard, Iterator<Pending> items, Path dir) throws IOException {
         List<Tensor> xs = new ArrayList<>();
         List<Long> labels = new ArrayList<>();
@@ -44,7 +56,7 @@ public final class ShardTask {
                     shape = x.shape();
                 } else if (!Arrays.equals(shape, x.shape())) {
                     throw new SampleException(item.ref().id(), "gives shape " + Arrays.toString(x.shape()) + " but the shard's first sample has "
-                            + Arrays.toString(shape) + " (give every sample one shape: resize images before to_tensor, set frames: N on audio.to_tensor)");
+                            + Arrays.toString(shape) + " (" + shapeHint(shape, x.shape()) + ")");
                 }
                 xs.add(x);
                 labels.add((long) item.ref().label());

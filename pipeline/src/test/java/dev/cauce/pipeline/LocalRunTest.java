@@ -217,6 +217,20 @@ class LocalRunTest {
     }
 
     @Test
+    void aGrayPhotoAmongColourOnesIsToldToConvertItsChannels() throws IOException {
+        // samples/images holds left01.jpg, a gray JPEG; read_image keeps one channel for it
+        Fixtures.photos(work.resolve("photos"));
+        String yaml = """
+                source: {folder: photos, labels: folders}
+                transforms: [read_image, {name: resize, params: {width: 24, height: 16}}, to_tensor]
+                output: {dir: out, shardSize: 100}
+                """;
+        RunSummary s = new LocalRunner(Pipeline.load(spec("gray.yaml", yaml)), 1, RunListener.NONE).run();
+        assertEquals(List.of(new ShardResult.Failure("even/left01.jpg", "gives shape [1, 16, 24] but the shard's first sample has [3, 16, 24] "
+                + "(give every image one channel count: add to_rgb or to_gray after read_image)")), s.failures());
+    }
+
+    @Test
     void badSpecsAreOneLineNamingTheKeyPath() throws IOException {
         Path mnist = data.resolve("mnist");
         String good = mnistSpec(mnist, work.resolve("bad"), "npz", "");

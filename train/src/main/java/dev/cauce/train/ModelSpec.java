@@ -41,7 +41,8 @@ import java.util.Map;
  * ones (and the closest), a layer whose input shape does not fit says which shape it got.
  */
 public final class ModelSpec {
-    static final String ALLOWED = "dense(units), conv(filters,kernel[,stride[,padding]]), maxpool(window[,stride]), "
+    /** The layers a spec may name, with their arguments, as the errors and {@code cauce train --help} list them. */
+    public static final String ALLOWED = "dense(units), conv(filters,kernel[,stride[,padding]]), maxpool(window[,stride]), "
             + "avgpool(window[,stride]), gap, flatten, dropout(rate), batchnorm, layernorm, relu, sigmoid, tanh, "
             + "leakyrelu[(slope)], elu[(alpha)], gelu, gelu_tanh, softplus, res(width), embedding(vocab,dim)";
     private static final List<String> NAMES = List.of("dense", "conv", "maxpool", "avgpool", "gap", "flatten", "dropout",
@@ -108,7 +109,10 @@ public final class ModelSpec {
     private static Token parseToken(String spec, String raw, int index, int offset) {
         String text = raw.strip();
         String where = "model spec \"" + spec + "\", layer " + index + " '" + text + "' (character " + (offset + 1) + ")";
-        if (text.isEmpty()) throw new IllegalArgumentException(where + ": empty layer (two '-' in a row?)");
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException(where + ": empty layer ("
+                    + (offset == 0 ? "a '-' at the start?" : offset >= spec.length() ? "a '-' at the end?" : "two '-' in a row?") + ")");
+        }
         String name = text.toLowerCase(Locale.ROOT);
         double[] args = new double[0];
         int open = name.indexOf('(');
@@ -260,13 +264,18 @@ public final class ModelSpec {
     }
 
     private static int positiveInt(double v, String what) {
-        if (v != Math.rint(v) || v < 1 || v > Integer.MAX_VALUE) throw new IllegalArgumentException(what + " must be a positive integer, got " + v);
+        if (v != Math.rint(v) || v < 1 || v > Integer.MAX_VALUE) throw new IllegalArgumentException(what + " must be a positive integer, got " + number(v));
         return (int) v;
     }
 
     private static int nonNegativeInt(double v, String what) {
-        if (v != Math.rint(v) || v < 0 || v > Integer.MAX_VALUE) throw new IllegalArgumentException(what + " must be an integer >= 0, got " + v);
+        if (v != Math.rint(v) || v < 0 || v > Integer.MAX_VALUE) throw new IllegalArgumentException(what + " must be an integer >= 0, got " + number(v));
         return (int) v;
+    }
+
+    /** A spec argument as the user wrote it: 0 and -3, not 0.0 and -3.0. */
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static long features(int[] shape) {

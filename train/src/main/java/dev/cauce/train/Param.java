@@ -15,6 +15,8 @@ public final class Param {
     /** Gradient of the loss, written by backward, zeroed by {@link #zeroGrad()}. */
     public final float[] grad;
     private final boolean decayed;
+    /** The largest array HotSpot allocates ({@code Integer.MAX_VALUE - 8}, as in {@code ArraysSupport.SOFT_MAX_ARRAY_LENGTH}). */
+    static final long MAX_VALUES = Integer.MAX_VALUE - 8;
 
     /**
      * @param name    for messages, checkpoints and plots, e.g. {@code "dense1.weight"}
@@ -25,7 +27,12 @@ public final class Param {
         long n = 1;
         for (int d : shape) {
             if (d <= 0) throw new IllegalArgumentException(name + ": dimensions must be positive, got " + Arrays.toString(shape));
-            n *= d;
+            n = n > Long.MAX_VALUE / d ? Long.MAX_VALUE : n * d;
+        }
+        if (n > MAX_VALUES) {
+            throw new IllegalArgumentException(name + ": shape " + Arrays.toString(shape) + " is "
+                    + (n == Long.MAX_VALUE ? "more than 2^63" : String.format(java.util.Locale.ROOT, "%,d", n))
+                    + " values, more than one Java array holds (" + String.format(java.util.Locale.ROOT, "%,d", MAX_VALUES) + ")");
         }
         this.name = name;
         this.shape = shape.clone();

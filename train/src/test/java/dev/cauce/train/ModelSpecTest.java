@@ -81,4 +81,30 @@ class ModelSpecTest {
         Sequential m = ModelSpec.build("dense(4)-leakyrelu(1e-2)-dense(2)", new int[] {3}, Initializer.HE_NORMAL, 1);
         assertEquals(3, m.layers().size());
     }
+
+    @Test
+    void aLayerTooLargeForAnArrayIsNamedNotAnIntegerOverflow() {
+        var dense = assertThrows(IllegalArgumentException.class,
+                () -> ModelSpec.build("dense(1e9)-dense(10)", new int[] {1, 28, 28}, Initializer.HE_NORMAL, 1));
+        assertEquals("model spec \"dense(1e9)-dense(10)\", layer 1 'dense(1e9)' (character 1): dense1.weight: shape [784, 1000000000] is "
+                + "784,000,000,000 values, more than one Java array holds (2,147,483,639)", dense.getMessage());
+        var embedding = assertThrows(IllegalArgumentException.class,
+                () -> ModelSpec.build("embedding(2000000000,2000000000)", new int[] {16}, Initializer.HE_NORMAL, 1));
+        assertTrue(embedding.getMessage().contains("more than 2^63 values") || embedding.getMessage().contains("4,000,000,000,000,000,000 values"),
+                embedding.getMessage());
+    }
+
+    @Test
+    void argumentsAreQuotedAsWrittenAndAStrayDashIsPlaced() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ModelSpec.build("dense(0)-dense(10)", new int[] {4}, Initializer.HE_NORMAL, 1))
+                .getMessage().endsWith("units must be a positive integer, got 0"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ModelSpec.build("conv(8,3,-2)", new int[] {1, 8, 8}, Initializer.HE_NORMAL, 1))
+                .getMessage().endsWith("stride must be a positive integer, got -2"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ModelSpec.build("dense(2.5)", new int[] {4}, Initializer.HE_NORMAL, 1))
+                .getMessage().endsWith("got 2.5"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ModelSpec.build("dense(10)-", new int[] {4}, Initializer.HE_NORMAL, 1))
+                .getMessage().endsWith("empty layer (a '-' at the end?)"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ModelSpec.build("-dense(10)", new int[] {4}, Initializer.HE_NORMAL, 1))
+                .getMessage().endsWith("empty layer (a '-' at the start?)"));
+    }
 }

@@ -67,7 +67,7 @@ public final class AudioConvertCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "Worker threads; 0 = one per core (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--quiet", description = "No progress bar.")
+    @Option(names = "--quiet", description = "No progress bar. Default: a progress bar on standard error when it is a terminal.")
     boolean quiet;
 
     @Mixin
@@ -140,6 +140,11 @@ public final class AudioConvertCommand implements Callable<Integer> {
                 return 1;
             }
             for (String line : failureLines(report)) err.println(line);
+            if (report.count() == items.size()) {
+                // an archive of zero items is no result, and would stand in the way of the next run
+                err.printf("none of the %d files could be converted; nothing written to %s%n", items.size(), out);
+                return 1;
+            }
         }
         int ok = write(items, results, classes, features, staged);
         err.printf("%d of %d files converted to %s (%s, %d x T)%s%n", ok, items.size(), out, features.kind().name().toLowerCase(),

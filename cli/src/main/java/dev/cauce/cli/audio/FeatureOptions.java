@@ -26,7 +26,7 @@ public final class FeatureOptions {
     int nMfcc;
 
     @Option(names = "--no-db", negatable = false,
-            description = "Keep spectrogram and mel as power instead of dB (top_db 80). MFCC always uses dB.")
+            description = "Keep spectrogram and mel as power instead of dB. MFCC always uses dB. Default: dB (10*log10, top_db 80).")
     boolean noDb;
 
     /** The configured front end; throws IllegalArgumentException with advice for bad combinations. */

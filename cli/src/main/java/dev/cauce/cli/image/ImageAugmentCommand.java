@@ -98,6 +98,10 @@ public final class ImageAugmentCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (n < 1 || n > 1024) throw new IllegalArgumentException("--n must be in 1..1024, got " + n);
         checkOptions();
+        // the paths are the user's arguments: a typo or a folder is a usage error naming the option
+        dev.cauce.cli.OptionChecks.inputExists("--in", in, "file");
+        if (java.nio.file.Files.isDirectory(in)) throw new dev.cauce.cli.Main.UsageException("--in " + in + ": is a folder, expected one image file");
+        dev.cauce.cli.OutputChecks.file("--preview", preview, "a .png or .jpg file");
         Image img = ImageCodec.decode(in).toDepth(Image.Depth.U8).toRgb();
         List<Box> given = parseBoxes(boxes);
         Transform<AnnotatedImage, AnnotatedImage> pipeline = pipeline(degrees, translate, scaleMin, scaleMax, shear, hflip, vflip,

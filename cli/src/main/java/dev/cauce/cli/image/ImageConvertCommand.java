@@ -49,7 +49,8 @@ import java.util.stream.Stream;
             "Writes classes.json, index.tsv (shard, row, label, source), pipeline.json and, with --standardize fit, stats.json."},
         footer = {"", "Examples:",
             "  cauce image convert --in photos/ --out shards/ --size 224x224 --fit crop --standardize imagenet",
-            "  cauce image convert --in mnist_png/ --out mnist/ --size 28x28 --channels 1 --standardize fit --threads 2",
+            "  cauce image convert --in mnist_png/ --out mnist/ --size 28x28 --channels 1 --standardize fit \\",
+            "      --threads 2",
             "  cauce image convert --in photos/ --out small/ --size 128x128 --fit pad --format png"})
 public final class ImageConvertCommand implements Callable<Integer> {
 
@@ -95,7 +96,7 @@ public final class ImageConvertCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Decode/resize threads; the output is identical for any count (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--quiet", description = "No progress bar.")
+    @Option(names = "--quiet", description = "No progress bar. Default: a progress bar on standard error when it is a terminal.")
     boolean quiet;
 
     @picocli.CommandLine.Mixin
@@ -108,14 +109,26 @@ public final class ImageConvertCommand implements Callable<Integer> {
         dev.cauce.cli.OutputChecks.folder("--out", out);
         dev.cauce.cli.OptionChecks.inputFolder("--in", in, "a folder of images or of class sub-folders");
         ImageFolder folder = ImageFolder.scan(in);
+        if (folder.files().isEmpty()) {
+            // class folders without a single image file: say so, not "none of the 0 images could be converted"
+            throw new IOException("--in " + in + ": no image files (" + String.join(", ", ImageFolder.EXTENSIONS) + ") in its "
+                    + folder.classes().size() + " class folder(s)");
+        }
         List<Sample<Path>> files = ordered(folder.files());
         ErrorReport report = new ErrorReport();
         Summary summary;
         try (dev.cauce.cli.StagedFolder staged = dev.cauce.cli.StagedFolder.create("--out", out)) {
             summary = convert(folder, files, o, staged.path(), report);
-            staged.commit();
+            // an output of zero images is no result: leave --out as it was, so the same command
+            // works again once the inputs are fixed
+            if (summary.written > 0) staged.commit();
         }
         var err = System.err;
+        if (summary.written == 0) {
+            err.println("error: none of the " + files.size() + " images under " + in + " could be converted; nothing written to " + out);
+            for (ErrorReport.Failure f : report.failures()) err.println("  " + f.source() + ": " + f.problem());
+            return 1;
+        }
         System.out.printf(Locale.ROOT, "wrote %d of %d images (%dx%dx%d) into %d %s file(s) in %s%n", summary.written, files.size(),
                 o.width, o.height, o.channels, summary.shards, o.format, out);
         if (summary.stats != null) {

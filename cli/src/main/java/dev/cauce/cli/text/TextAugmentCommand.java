@@ -86,7 +86,18 @@ public final class TextAugmentCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (n < 1) throw new Main.UsageException("--n must be >= 1, got " + n);
         if (!(fraction >= 0 && fraction <= 1)) throw new Main.UsageException("--fraction must be in [0, 1], got " + fraction);
-        String text = TextOptions.decoding(encoding).decode(Files.readAllBytes(in), in.toString());
+        // the file is the user's argument: a typo or a folder is a usage error naming --in (exit 2),
+        // bytes that do not decode are a problem with the data (exit 1)
+        dev.cauce.cli.OptionChecks.inputExists("--in", in, "file");
+        if (Files.isDirectory(in)) throw new Main.UsageException("--in " + in + ": is a folder, expected one text file");
+        if (out != null) dev.cauce.cli.OutputChecks.folder("--out", out);
+        TextDecoding decoding = TextOptions.decoding(encoding);
+        String text;
+        try {
+            text = decoding.decode(Files.readAllBytes(in), in.toString());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         Map<String, TextAugmenter> chosen = augmenters();
         List<String> names = new ArrayList<>(chosen.keySet());
         String file = in.getFileName().toString();

@@ -62,7 +62,7 @@ public final class TextConvertCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     dev.cauce.cli.OnErrorOption onError = new dev.cauce.cli.OnErrorOption();
 
-    @Option(names = "--quiet", description = "No progress bar.")
+    @Option(names = "--quiet", description = "No progress bar. Default: a progress bar on standard error when it is a terminal.")
     boolean quiet;
 
     @Mixin

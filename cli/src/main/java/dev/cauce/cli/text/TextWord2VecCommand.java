@@ -103,6 +103,8 @@ public final class TextWord2VecCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException(e.getMessage());
         }
+        // before reading and training: a folder as --out failed only when the vectors were saved
+        dev.cauce.cli.OutputChecks.file("--out", out, "a .txt or .bin file");
         var loaded = CorpusLoader.load(in, TextOptions.decoding(encoding), onError.failFast(), true,
                 text -> Sentences.split(EmailText.stripHeaders(text), Sentences.LETTER_WORDS));
         List<List<String>> sentences = new ArrayList<>();

@@ -86,6 +86,12 @@ public final class VideoFlowCommand implements Callable<Integer> {
         if (from < 0 || gap < 1 || pairs < 1 || step < 1 || width < 0 || !(timeLimit > 0)) {
             throw new UsageException("need --from >= 0, --gap >= 1, --pairs >= 1, --step >= 1, --width >= 0, --time-limit > 0");
         }
+        // before decoding: a typo in --in is a usage error naming it, and a folder as --out or
+        // --preview failed only when the flow was written
+        dev.cauce.cli.OptionChecks.inputExists("--in", in, "file");
+        if (Files.isDirectory(in)) throw new UsageException("--in " + in + ": is a folder, expected one video file");
+        dev.cauce.cli.OutputChecks.file("--out", out, "a .npz file");
+        if (preview != null) dev.cauce.cli.OutputChecks.file("--preview", preview, "a .png file");
         OpticalFlow flow = method == Method.farneback ? OpticalFlow.farneback() : OpticalFlow.dis(disPreset);
         int[] indices = new int[2 * pairs];
         for (int p = 0; p < pairs; p++) {

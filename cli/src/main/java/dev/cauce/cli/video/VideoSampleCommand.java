@@ -152,6 +152,7 @@ public final class VideoSampleCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         validate();
         List<Path> files = VideoFiles.list(in);
+        boolean created = !Files.exists(out);
         Files.createDirectories(out);
         List<String> manifest = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -170,6 +171,18 @@ public final class VideoSampleCommand implements Callable<Integer> {
                 progress.step(1);
             }
         }
+        if (onError.failFast() && !failures.isEmpty()) {
+            // --on-error fail promises no output: remove the clips and sheets written before the failure
+            for (String row : manifest) {
+                String name = row.substring(0, row.indexOf('\t'));
+                Files.deleteIfExists(out.resolve(name + ".npy"));
+                Files.deleteIfExists(out.resolve(name + ".png"));
+            }
+            if (created) deleteIfEmpty(out);
+            System.err.println("stopped at the first failure (--on-error fail); nothing written");
+            return 1;
+        }
+        if (manifest.isEmpty() && created) deleteIfEmpty(out);   // no video sampled: no empty --out folder either
         writeManifest(manifest);
         System.out.printf("sampled %d of %d videos into %s (%d frames each, strategy %s)%n",
                 manifest.size(), files.size(), out, frames, strategy);
@@ -177,6 +190,12 @@ public final class VideoSampleCommand implements Callable<Integer> {
         System.err.printf("%d video(s) failed:%n", failures.size());
         failures.forEach(f -> System.err.println("  " + f));
         return 1;
+    }
+
+    private static void deleteIfEmpty(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            if (s.findAny().isEmpty()) Files.delete(dir);
+        }
     }
 
     private void validate() {

@@ -109,6 +109,24 @@ class AudioCommandTest {
     }
 
     @Test
+    void whenNoFileConvertsNothingIsWritten() throws IOException {
+        Path data = tmp.resolve("data");
+        Files.createDirectories(data.resolve("en"));
+        byte[] wav = Files.readAllBytes(samples().resolve("audio/digits/en/7.wav"));
+        Files.write(data.resolve("en/cut.wav"), java.util.Arrays.copyOf(wav, 100));
+        Files.write(data.resolve("en/empty.wav"), new byte[0]);
+        for (String format : new String[] {"npz", "npy"}) {
+            Path out = tmp.resolve(format.equals("npz") ? "digits.npz" : "feats");
+            Run r = convert("--in", data.toString(), "--out", out.toString(), "--format", format, "--quiet");
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().contains("none of the 2 files could be converted; nothing written to " + out), r.err());
+            try (var s = Files.list(tmp)) {
+                assertEquals(List.of(data), s.toList(), format + ": no empty archive, classes file or folder");
+            }
+        }
+    }
+
+    @Test
     void impossibleMelSettingsAreAUsageErrorWithAdvice() throws IOException {
         Path data = dataset(false);
         Run r = run(new AudioCommand(), "convert", "--in", data.toString(), "--out", tmp.resolve("x.npz").toString(),

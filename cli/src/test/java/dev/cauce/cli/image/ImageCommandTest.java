@@ -110,6 +110,51 @@ class ImageCommandTest {
     }
 
     @Test
+    void whenNoImageConvertsNothingIsWritten() throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("bad"));
+        byte[] jpg = Files.readAllBytes(IMAGES.resolve("fruits.jpg"));
+        Files.write(in.resolve("truncated.jpg"), Arrays.copyOf(jpg, 300));
+        Files.write(in.resolve("empty.jpg"), new byte[0]);
+        Path o = tmp.resolve("out");
+        Run r = run(new ImageConvertCommand(), "--in", in.toString(), "--out", o.toString(), "--size", "16x16", "--quiet");
+        assertEquals(1, r.code);
+        assertEquals("", r.out);
+        assertEquals(List.of("error: none of the 2 images under " + in + " could be converted; nothing written to " + o,
+                "  " + in.resolve("empty.jpg") + ": empty file (0 bytes), not an image",
+                "  " + in.resolve("truncated.jpg") + ": corrupt or truncated JPEG data (OpenCV could not decode it)"), r.err.lines().toList());
+        assertFalse(Files.exists(o), "no folder of bookkeeping files without a single image");
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(List.of(in), s.toList(), "no staging folder left behind either");
+        }
+    }
+
+    @Test
+    void augmentNamesAWrongInOrPreview() throws IOException {
+        String fruits = IMAGES.resolve("fruits.jpg").toString();
+        var folder = dev.cauce.cli.CliRun.of("image", "augment", "--in", IMAGES.toString(), "--preview", tmp.resolve("p.png").toString());
+        assertEquals(2, folder.exitCode(), folder.err());
+        assertEquals("error: --in " + IMAGES + ": is a folder, expected one image file\n", folder.err());
+        Path nope = tmp.resolve("nope.jpg");
+        var missing = dev.cauce.cli.CliRun.of("image", "augment", "--in", nope.toString(), "--preview", tmp.resolve("p.png").toString());
+        assertEquals(2, missing.exitCode(), missing.err());
+        assertEquals("error: --in " + nope + ": no such file\n", missing.err());
+        var preview = dev.cauce.cli.CliRun.of("image", "augment", "--in", fruits, "--preview", tmp.toString(), "--n", "2");
+        assertEquals(2, preview.exitCode(), preview.err());
+        assertEquals("error: --preview " + tmp + " is a folder, expected a file name (a .png or .jpg file)\n", preview.err());
+    }
+
+    @Test
+    void classFoldersWithoutImagesAreSaidToBeSo() throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("in/citrus"));
+        Files.copy(IMAGES.resolve("NOTICE"), in.resolve("NOTICE"));
+        Path o = tmp.resolve("out");
+        var r = dev.cauce.cli.CliRun.of("image", "convert", "--in", in.getParent().toString(), "--out", o.toString(), "--quiet");
+        assertEquals(1, r.exitCode(), r.err());
+        assertEquals("error: --in " + in.getParent() + ": no image files (jpg, jpeg, png, bmp, webp, tif, tiff) in its 1 class folder(s)\n", r.err());
+        assertFalse(Files.exists(o));
+    }
+
+    @Test
     void aFileAtOrAboveOutIsReportedBeforeAnyImageIsRead() throws IOException {
         Path in = dataset(true);
         Path file = Files.writeString(tmp.resolve("plain.txt"), "x");

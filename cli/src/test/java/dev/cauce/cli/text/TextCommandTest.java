@@ -124,6 +124,36 @@ class TextCommandTest {
     }
 
     @Test
+    void augmentNamesABadInOrOutAndTellsDataFromUsageErrors(@TempDir Path dir) throws Exception {
+        Path folder = SAMPLES.resolve("mail/ham");
+        dev.cauce.cli.CliRun isFolder = dev.cauce.cli.CliRun.of("text", "augment", "--in", folder.toString(), "--n", "1");
+        assertEquals(2, isFolder.exitCode(), isFolder.err());
+        assertTrue(isFolder.err().contains("error: --in " + folder + ": is a folder, expected one text file"), isFolder.err());
+        dev.cauce.cli.CliRun missing = dev.cauce.cli.CliRun.of("text", "augment", "--in", dir.resolve("nope.txt").toString());
+        assertEquals(2, missing.exitCode(), missing.err());
+        assertTrue(missing.err().contains("error: --in " + dir.resolve("nope.txt") + ": no such file"), missing.err());
+        // real Latin-1 mail bytes (an e-acute) are a data problem: exit 1, naming the file
+        Path latin = Files.write(dir.resolve("latin1.txt"), "caf\u00e9 con leche".getBytes(StandardCharsets.ISO_8859_1));
+        dev.cauce.cli.CliRun bad = dev.cauce.cli.CliRun.of("text", "augment", "--in", latin.toString(), "--n", "1");
+        assertEquals(1, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("error: " + latin + ": invalid UTF-8 at byte offset 3"), bad.err());
+        Path file = Files.writeString(dir.resolve("taken"), "a file");
+        dev.cauce.cli.CliRun outIsFile = dev.cauce.cli.CliRun.of("text", "augment", "--in", SAMPLES.resolve("es/texto-es.txt").toString(),
+                "--out", file.toString());
+        assertEquals(2, outIsFile.exitCode(), outIsFile.err());
+        assertTrue(outIsFile.err().contains("--out " + file + " is a file, expected a folder"), outIsFile.err());
+    }
+
+    @Test
+    void word2vecRefusesAFolderAsOutBeforeTraining(@TempDir Path dir) {
+        dev.cauce.cli.CliRun r = dev.cauce.cli.CliRun.of("text", "word2vec", "--in", SAMPLES.resolve("mail").toString(), "--out", dir.toString(),
+                "--encoding", "latin-1", "--min-count", "2", "--dim", "8", "--epochs", "1", "--threads", "1");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals("error: --out " + dir + " is a folder, expected a file name (a .txt or .bin file)\n", r.err());
+        assertEquals("", r.out(), "no training before the error");
+    }
+
+    @Test
     void word2vecTrainsAndSaves(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("v.txt");
         Run r = run("word2vec", "--in", SAMPLES.resolve("mail").toString(), "--out", out.toString(), "--encoding", "latin-1",

@@ -84,7 +84,37 @@ class VideoCommandTest {
         Path out = dir.resolve("out");
         Run r = run("sample", "--in", in.toString(), "--frames", "4", "--on-error", "fail", "--out", out.toString());
         assertEquals(1, r.code());
-        assertTrue(outputs(out).isEmpty(), "empty.mp4 sorts first, nothing is written: " + outputs(out));
+        assertFalse(Files.exists(out), "empty.mp4 sorts first, nothing is written, not even the --out folder");
+    }
+
+    @Test
+    void onErrorFailLeavesNothingBehindWhenTheBadVideoComesLast(@TempDir Path dir) throws IOException {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.copy(SAMPLES.resolve("realshort.mp4"), in.resolve("a.mp4"));
+        Files.writeString(in.resolve("z.avi"), "not a video\n".repeat(100));
+        Path out = dir.resolve("out");
+        Run r = run("sample", "--in", in.toString(), "--frames", "4", "--on-error", "fail", "--out", out.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("z.avi: not a readable video") && r.err().contains("nothing written"), r.err());
+        assertFalse(Files.exists(out), "a.mp4's clip and sheet were left in " + out);
+        Path existing = Files.createDirectories(dir.resolve("existing"));
+        Files.writeString(existing.resolve("keep.txt"), "the user's");
+        assertEquals(1, run("sample", "--in", in.toString(), "--frames", "4", "--on-error", "fail", "--out", existing.toString()).code());
+        assertEquals(List.of("keep.txt"), outputs(existing));
+    }
+
+    @Test
+    void flowNamesAWrongInOutOrPreviewBeforeDecoding(@TempDir Path dir) {
+        String video = SAMPLES.resolve("realshort.mp4").toString();
+        var missing = dev.cauce.cli.CliRun.of("video", "flow", "--in", dir.resolve("nope.mp4").toString(), "--out", dir.resolve("f.npz").toString());
+        assertEquals(2, missing.exitCode(), missing.err());
+        assertEquals("error: --in " + dir.resolve("nope.mp4") + ": no such file\n", missing.err());
+        var out = dev.cauce.cli.CliRun.of("video", "flow", "--in", video, "--out", dir.toString());
+        assertEquals(2, out.exitCode(), out.err());
+        assertEquals("error: --out " + dir + " is a folder, expected a file name (a .npz file)\n", out.err());
+        var preview = dev.cauce.cli.CliRun.of("video", "flow", "--in", video, "--out", dir.resolve("f.npz").toString(), "--preview", dir.toString());
+        assertEquals(2, preview.exitCode(), preview.err());
+        assertFalse(Files.exists(dir.resolve("f.npz")), "nothing computed or written before the error");
     }
 
     @Test

@@ -73,7 +73,8 @@ public record LabelledData(Tensor inputs, int[] labels, String source) {
      */
     public static LabelledData loadSplit(Path dir, String split) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new IOException(dir + ": no such data folder (it should hold " + SPLIT_FILES + ")");
+            throw new IOException(dir + ": " + (Files.exists(dir) ? "is a file, not a data folder" : "no such data folder")
+                    + " (it should hold " + SPLIT_FILES + ")");
         }
         // MNIST's own distribution names its test split "t10k".
         List<String> names = split.equals("test") ? List.of("test", "t10k") : List.of(split);

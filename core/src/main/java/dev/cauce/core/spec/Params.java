@@ -58,7 +58,13 @@ public final class Params {
 
     private Object raw(String key) {
         read.add(key);
-        if (!values.containsKey(key)) throw new SpecException(pathOf(key), "missing (required parameter)");
+        if (!values.containsKey(key)) {
+            // a misspelt required key would otherwise be reported as missing, and the typo never named
+            List<String> typos = values.keySet().stream().filter(k -> !read.contains(k) && !Names.closeMatches(k, List.of(key)).isEmpty())
+                    .sorted().map(k -> "'" + k + "'").toList();
+            throw new SpecException(pathOf(key), "missing (required parameter)"
+                    + (typos.isEmpty() ? "" : "; the spec has " + String.join(", ", typos) + ": misspelt?"));
+        }
         Object v = values.get(key);
         if (v == null) throw new SpecException(pathOf(key), "must not be null");
         return v;

@@ -35,7 +35,7 @@ public final class ImageTransformProvider implements TransformProvider {
     @Override
     public List<TransformFactory> transforms() {
         return List.of(
-                TransformFactory.of("read_image", Encoded.class, Image.class, "decode a file's bytes (JPEG, PNG, BMP, WebP, TIFF) to RGB",
+                TransformFactory.of("read_image", Encoded.class, Image.class, "decode a file's bytes (JPEG, PNG, BMP, WebP, TIFF); keeps its channels (gray 1, RGB 3, RGBA 4)",
                         p -> new ReadImage()),
                 TransformFactory.of("decode", Path.class, Image.class, "decode an image file by path", p -> new ImageTransforms.Decode()),
                 TransformFactory.of("to_rgb", Image.class, Image.class, "3-channel RGB", p -> new ImageTransforms.ToRgb()),

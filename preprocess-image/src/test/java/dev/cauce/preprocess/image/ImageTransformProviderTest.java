@@ -75,7 +75,10 @@ class ImageTransformProviderTest {
 
         SpecException typo = assertThrows(SpecException.class, () -> registry.build(
                 TransformSpec.of("resize", Map.of("width", 8, "heigth", 8)), "transforms[0]"));
-        assertEquals("transforms[0].params.height: missing (required parameter)", typo.getMessage());
+        assertEquals("transforms[0].params.height: missing (required parameter); the spec has 'heigth': misspelt?", typo.getMessage());
+        SpecException missing = assertThrows(SpecException.class, () -> registry.build(
+                TransformSpec.of("resize", Map.of("width", 8)), "transforms[0]"));
+        assertEquals("transforms[0].params.height: missing (required parameter)", missing.getMessage());
 
         SpecException extra = assertThrows(SpecException.class, () -> registry.build(
                 TransformSpec.of("center_crop", Map.of("width", 8, "height", 8, "widht", 3)), "transforms[4]"));
