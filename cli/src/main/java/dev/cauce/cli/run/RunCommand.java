@@ -148,8 +148,14 @@ public final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(interrupted);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        out.printf(Locale.ROOT, "%d inputs, %d written to %d shards in %s%s, %.1f s (%.0f files/s)%n", s.inputs(), s.written(),
-                s.shards(), s.dir(), s.resumed() > 0 ? " (" + s.resumed() + " shards resumed)" : "", seconds, s.inputs() / seconds);
+        if (s.written() == 0 && s.inputs() > 0) {
+            // no shard file exists then; only the run's bookkeeping (_run.json, _manifest.json) is in the folder
+            out.printf(Locale.ROOT, "%d inputs, none written: every input was skipped (%s holds only the run's bookkeeping), %.1f s%n",
+                    s.inputs(), s.dir(), seconds);
+        } else {
+            out.printf(Locale.ROOT, "%d inputs, %d written to %d shards in %s%s, %.1f s (%.0f files/s)%n", s.inputs(), s.written(),
+                    s.shards(), s.dir(), s.resumed() > 0 ? " (" + s.resumed() + " shards resumed)" : "", seconds, s.inputs() / seconds);
+        }
         if (!s.failures().isEmpty()) {
             err.println(s.failures().size() + " inputs skipped (also listed in _manifest.json):");
             for (ShardResult.Failure f : s.failures()) err.println("  " + f.input() + ": " + f.problem());

@@ -56,6 +56,21 @@ class RunCommandTest {
             """;
 
     @Test
+    void aRunWhereEveryInputFailsSaysNothingWasWritten() throws IOException {
+        Path photos = photos();
+        // every photo cut to its first 100 bytes: real JPEG/PNG headers, no image data
+        try (Stream<Path> s = Files.walk(photos)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) Files.write(p, Arrays.copyOf(Files.readAllBytes(p), 100));
+        }
+        Path spec = Files.writeString(work.resolve("allbad.yaml"), SPEC.formatted("resize", "12").replace("fit: [standard_scaler]\n", ""));
+        assertEquals(1, run(spec.toString()), err.toString());
+        assertTrue(out.toString().matches("(?s)\\d+ inputs, none written: every input was skipped .*"), out.toString());
+        try (Stream<Path> s = Files.list(work.resolve("shards"))) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".npz")), "no shard file");
+        }
+    }
+
+    @Test
     void runsASpecAndResumesNothingTwice() throws IOException {
         photos();
         Path spec = Files.writeString(work.resolve("photos.yaml"), SPEC.formatted("resize", "12"));
