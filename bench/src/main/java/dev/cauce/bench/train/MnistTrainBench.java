@@ -35,12 +35,14 @@ import java.util.Locale;
  * epochs; its time is reported apart ({@code warmup_s}) and in {@code train_samples_per_s_incl_warmup}.
  *
  * <p>Run it with the JVM flags {@code ./cauce train} uses (the serial collector, a 64 MB young
- * generation and early C2 compilation of the SIMD kernels, see docs/ARCHITECTURE.md), so that its
+ * generation, no on-stack replacement and early C2 compilation of the kernels, see
+ * docs/ARCHITECTURE.md), so that its
  * speed and peak RSS are the ones a user gets:
  *
  * <pre>java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
  *     --sun-misc-unsafe-memory-access=allow -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -XX:+UseSerialGC -Xmn64m \
- *     -XX:CompileCommand=quiet -XX:CompileCommand=CompileThresholdScaling,dev.cauce.core.simd.*::*,0.1 \
+ *     -XX:CompileCommand=quiet -XX:-UseOnStackReplacement -XX:CompileCommand=CompileThresholdScaling,dev.cauce.core.simd.*::*,0.1 \
+ *     -XX:CompileCommand=CompileThresholdScaling,dev.cauce.train.layer.*::lambda$*,0.1 -XX:CompileCommand=CompileThresholdScaling,dev.cauce.train.optim.*::kernel,0.1 \
  *     -cp bench/target/benchmarks.jar dev.cauce.bench.train.MnistTrainBench --variant mlp --threads 2 --epochs 10 --data samples/mnist</pre>
  */
 public final class MnistTrainBench {
