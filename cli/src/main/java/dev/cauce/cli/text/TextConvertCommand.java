@@ -114,6 +114,15 @@ public final class TextConvertCommand implements Callable<Integer> {
             }
             default -> throw new Main.UsageException("--features must be bow, binary, tfidf or seq, got '" + features + "'");
         }
+        // an empty vocabulary gives a matrix of zero columns: useless for training, and always a
+        // --min-df (or --max-features 0 ...) mismatch with this corpus, so say so and write nothing
+        int reserved = features.equals("seq") ? 2 : 0;
+        if (vocab.size() <= reserved) {
+            String rule = reserved > 0 ? "occurs at least --min-df " + minDf + " times"
+                    : "is in at least --min-df " + minDf + " of its " + docs.size() + " documents";
+            throw new Main.UsageException("no term of " + in + " " + rule
+                    + ", so the matrix would have no columns and nothing was written; lower --min-df (1 keeps every term)");
+        }
         arrays.put("y", NdArray.ofLongs(y, y.length));
         String base = out.getFileName().toString().replaceFirst("\\.npz$", "");
         writeLines(out.resolveSibling(base + ".vocab.txt"), vocab);

@@ -108,6 +108,28 @@ class TextCommandTest {
     }
 
     @Test
+    void convertRefusesAnEmptyVocabularyAndWritesNothing(@TempDir Path dir) {
+        // one real document: with the default --min-df 2 no term can be in two documents (bow,
+        // tfidf), and for seq (where --min-df counts occurrences) no word occurs 100,000 times
+        Path out = dir.resolve("one.npz");
+        String in = SAMPLES.resolve("es/texto-es.txt").toString();
+        for (List<String> features : List.of(List.of("--features", "tfidf"), List.of("--features", "seq", "--min-df", "100000"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("text", "convert", "--in", in, "--out", out.toString(), "--quiet"));
+            args.addAll(features);
+            var r = dev.cauce.cli.CliRun.of(args.toArray(String[]::new));
+            assertEquals(2, r.exitCode(), r.err());
+            assertTrue(r.err().contains(features.contains("seq") ? "occurs at least --min-df 100000 times"
+                    : "is in at least --min-df 2 of its 1 documents"), r.err());
+            assertTrue(r.err().contains("lower --min-df"), r.err());
+            assertFalse(Files.exists(out), "no matrix of zero columns");
+            assertFalse(Files.exists(dir.resolve("one.vocab.txt")), "no empty vocabulary file");
+        }
+        Run kept = run("convert", "--in", in, "--out", out.toString(), "--min-df", "1", "--quiet");
+        assertEquals(0, kept.code(), kept.err());
+        assertTrue(Files.exists(out));
+    }
+
+    @Test
     void augmentPrintsReproducibleVariants() {
         String in = SAMPLES.resolve("es/texto-es.txt").toString();
         Run a = run("augment", "--in", in, "--n", "3", "--layout", "es", "--ops", "keyboard,char-swap,misspelling", "--seed", "5");
