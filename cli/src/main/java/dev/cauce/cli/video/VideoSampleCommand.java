@@ -164,8 +164,7 @@ public final class VideoSampleCommand implements Callable<Integer> {
                     manifest.add(sampleOne(file, i));
                 } catch (IOException | IllegalArgumentException | IndexOutOfBoundsException | SampleException e) {
                     String line = oneLine(file, e);
-                    failures.add(line);
-                    System.err.println("failed: " + line);
+                    failures.add(line);   // reported once, after the progress bar (as image and audio convert do)
                     if (onError.failFast()) break;
                 }
                 progress.step(1);
@@ -179,6 +178,7 @@ public final class VideoSampleCommand implements Callable<Integer> {
                 Files.deleteIfExists(out.resolve(name + ".png"));
             }
             if (created) deleteIfEmpty(out);
+            System.err.println("failed: " + failures.getFirst());
             System.err.println("stopped at the first failure (--on-error fail); nothing written");
             return 1;
         }

@@ -65,6 +65,7 @@ class VideoCommandTest {
         Run r = run("sample", "--in", in.toString(), "--frames", "16", "--strategy", "uniform", "--out", out.toString());
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().contains("empty.mp4: empty file") && r.err().contains("notes.avi: not a readable video"), r.err());
+        assertEquals(1, r.err().split("empty.mp4: empty file", -1).length - 1, "each failure is reported once: " + r.err());
         assertEquals(List.of("manifest.tsv", "realshort.mp4.npy", "realshort.mp4.png", "tree.avi.npy", "tree.avi.png"), outputs(out));
         NdArray clip = Npy.read(out.resolve("tree.avi.npy"));
         assertArrayEquals(new int[] {16, 3, 240, 320}, clip.shape());
@@ -84,6 +85,7 @@ class VideoCommandTest {
         Path out = dir.resolve("out");
         Run r = run("sample", "--in", in.toString(), "--frames", "4", "--on-error", "fail", "--out", out.toString());
         assertEquals(1, r.code());
+        assertTrue(r.err().contains("failed: ") && r.err().contains("empty.mp4: empty file"), "the failure that stopped the run is named: " + r.err());
         assertFalse(Files.exists(out), "empty.mp4 sorts first, nothing is written, not even the --out folder");
     }
 
