@@ -86,6 +86,13 @@ final class TrainingRun {
     static Evaluation run(TrainOptions o, PrintStream out, JitWarmup started) throws IOException {
         o.validate();
         o.checkPaths();
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (o.threads() > cores) {
+            // allowed (a container may under-report its cores), but almost always a mistake: the
+            // kernels split work evenly, so extra threads only wait for a core and slow each step
+            System.err.printf("warning: --threads %d is more than the %s this JVM sees; training will be slower, not faster%n",
+                    o.threads(), Words.count(cores, "core"));
+        }
         // compile the kernels while the data loads; stopped (not awaited) when training starts
         Data d;
         try (JitWarmup jit = started != null ? started : JitWarmup.start()) {
@@ -121,8 +128,9 @@ final class TrainingRun {
         StatefulOptimizer opt = optimizer(o, model);
         int batches = (d.train.size() + o.batchSize - 1) / o.batchSize;
         Schedule schedule = schedule(o, (long) batches * o.epochs, batches);
-        out.printf("model: %s, %s, lr %s, schedule %s, batch %d, %d epochs, seed %d, %d threads%n",
-                model, opt.describe(), o.learningRate, o.schedule, o.batchSize, o.epochs, seed, pool.threads());
+        out.printf("model: %s, %s, lr %s, schedule %s, batch %d, %s, seed %d, %s%n",
+                model, opt.describe(), o.learningRate, o.schedule, o.batchSize, Words.count(o.epochs, "epoch"), seed,
+                Words.count(pool.threads(), "thread"));
 
         int firstEpoch = 0;
         long startStep = 0;

@@ -76,6 +76,19 @@ class TrainCommandTest {
     }
 
     @Test
+    void moreThreadsThanCoresWarnsAndCountsAreWordedRight(@TempDir Path dir) throws IOException {
+        split(dir, 200, images, labels);
+        int cores = Runtime.getRuntime().availableProcessors();
+        CliRun r = CliRun.of("train", "--data", dir.toString(), "--epochs", "1", "--hidden", "16", "--threads", String.valueOf(cores + 1));
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("warning: --threads " + (cores + 1) + " is more than the " + cores + " core"), r.err());
+        assertTrue(r.out().contains(", 1 epoch, seed "), r.out());
+        CliRun one = CliRun.of("train", "--data", dir.toString(), "--epochs", "1", "--hidden", "16", "--threads", "1");
+        assertFalse(one.err().contains("warning: --threads"), one.err());
+        assertTrue(one.out().contains(", 1 thread\n") || one.out().contains(", 1 thread" + System.lineSeparator()), one.out());
+    }
+
+    @Test
     void sameSeedGivesIdenticalEpochLossesWithOneAndTwoThreads(@TempDir Path dir) throws IOException {
         split(dir, 500, images, labels);
         List<String> one = epochLosses(CliRun.of("train", "--data", dir.toString(), "--epochs", "2", "--hidden", "32", "--threads", "1"));

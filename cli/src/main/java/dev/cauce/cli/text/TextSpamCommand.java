@@ -2,6 +2,7 @@ package dev.cauce.cli.text;
 
 import dev.cauce.cli.Main;
 import dev.cauce.cli.OptionChecks;
+import dev.cauce.cli.Words;
 import dev.cauce.core.Batch;
 import dev.cauce.core.DataStream;
 import dev.cauce.core.Rng;
@@ -132,7 +133,7 @@ public final class TextSpamCommand implements Callable<Integer> {
                 }
             }
             last = new Result(tp, fp, fn, tn);
-            stdout.printf("trained %d epochs in %.1f s, final train loss %.4f%n", epochs, (System.nanoTime() - t1) / 1e9,
+            stdout.printf("trained %s in %.1f s, final train loss %.4f%n", Words.count(epochs, "epoch"), (System.nanoTime() - t1) / 1e9,
                     h.losses()[h.losses().length - 1]);
         }
         stdout.printf("held-out test: accuracy %.4f, precision %.4f, recall %.4f (tp %d, fp %d, fn %d, tn %d)%n",

@@ -2,6 +2,7 @@ package dev.cauce.cli.text;
 
 import dev.cauce.cli.Main;
 import dev.cauce.cli.OptionChecks;
+import dev.cauce.cli.Words;
 import dev.cauce.preprocess.text.EmailText;
 import dev.cauce.preprocess.text.word2vec.Sentences;
 import dev.cauce.preprocess.text.word2vec.Word2Vec;
@@ -112,8 +113,8 @@ public final class TextWord2VecCommand implements Callable<Integer> {
         Word2Vec.Result r = Word2Vec.train(sentences, cfg);
         WordVectors v = r.vectors();
         if (out.toString().endsWith(".bin")) v.saveBinary(out); else v.saveText(out);
-        stdout.printf("%d words x %d dims -> %s; %,d raw words in %.2f s (%,.0f words/s, %d threads)%n",
-                v.size(), v.dim(), out, r.rawWords(), r.nanos() / 1e9, r.rawWordsPerSecond(), threads);
+        stdout.printf("%d words x %d dims -> %s; %,d raw words in %.2f s (%,.0f words/s, %s)%n",
+                v.size(), v.dim(), out, r.rawWords(), r.nanos() / 1e9, r.rawWordsPerSecond(), Words.count(threads, "thread"));
         if (v.size() < 10) {
             System.err.println("warning: only " + v.size() + " word(s) occur at least --min-count " + minCount
                     + " times; for a small corpus try a lower --min-count (e.g. --min-count 1)");
