@@ -64,10 +64,38 @@ public final class Gemm {
     public static void gemm(ComputePool pool, boolean transA, boolean transB, int m, int n, int k,
                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                             float[] c, int cOff, int ldc, float beta) {
+        run(pool, false, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, null, c, cOff, ldc, beta);
+    }
+
+    /**
+     * {@code C[m,n] = beta·C + op(A)·B} where B packs its own panels ({@link PackedOperand}: the
+     * im2col columns of a convolution, read straight from the images, never written out).
+     */
+    public static void gemm(ComputePool pool, boolean transA, int m, int n, int k, float[] a, int aOff, int lda,
+                            PackedOperand b, float[] c, int cOff, int ldc, float beta) {
+        b.checkShape(k, n);
+        run(pool, false, transA, false, m, n, k, a, aOff, lda, null, 0, 0, b, c, cOff, ldc, beta);
+    }
+
+    /**
+     * As {@link #gemm(ComputePool, boolean, boolean, int, int, int, float[], int, int, float[], int, int, float[], int, int, float)},
+     * on the calling thread only: for a product inside a task of {@code pool}, which lends the
+     * calling thread's packing buffers. Same bits as the parallel form (that one never splits k).
+     */
+    public static void serial(ComputePool pool, boolean transA, boolean transB, int m, int n, int k,
+                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                              float[] c, int cOff, int ldc, float beta) {
+        run(pool, true, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, null, c, cOff, ldc, beta);
+    }
+
+    /** Checks the operands and runs the product; B is {@code src} when that is not null, else the array {@code b}. */
+    private static void run(ComputePool pool, boolean serial, boolean transA, boolean transB, int m, int n, int k,
+                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb, PackedOperand src,
+                            float[] c, int cOff, int ldc, float beta) {
         if (m < 0 || n < 0 || k < 0) throw new IllegalArgumentException("gemm: negative size m=" + m + " n=" + n + " k=" + k);
         if (m == 0 || n == 0) return;
         checkExtent("A", a, aOff, transA ? k : m, transA ? m : k, lda);
-        checkExtent("B", b, bOff, transB ? n : k, transB ? k : n, ldb);
+        if (src == null) checkExtent("B", b, bOff, transB ? n : k, transB ? k : n, ldb);
         checkExtent("C", c, cOff, m, n, ldc);
         if (k == 0) {
             for (int i = 0; i < m; i++) {
@@ -75,9 +103,9 @@ public final class Gemm {
             }
             return;
         }
-        int threads = (long) m * n * k < PARALLEL_MIN_WORK ? 1 : pool.threads();
+        int threads = serial || (long) m * n * k < PARALLEL_MIN_WORK ? 1 : pool.threads();
         if (threads == 1) {
-            block(pool, transA, transB, 0, m, 0, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, beta);
+            block(pool, transA, transB, 0, m, 0, n, k, a, aOff, lda, b, bOff, ldb, src, c, cOff, ldc, beta);
             return;
         }
         // Split the larger output dimension; the other operand is packed by every task, so
@@ -90,12 +118,12 @@ public final class Gemm {
             int chunk = Math.max(2 * NR, roundUp(ceilDiv(n, tasksWanted), NR));
             int tasks = ceilDiv(n, chunk);
             pool.parallelFor(tasks, t -> block(pool, transA, transB, 0, m, t * chunk, Math.min(n, (t + 1) * chunk), k,
-                    a, aOff, lda, b, bOff, ldb, c, cOff, ldc, beta));
+                    a, aOff, lda, b, bOff, ldb, src, c, cOff, ldc, beta));
         } else {
             int chunk = Math.max(4 * MR, roundUp(ceilDiv(m, tasksWanted), MR));
             int tasks = ceilDiv(m, chunk);
             pool.parallelFor(tasks, t -> block(pool, transA, transB, t * chunk, Math.min(m, (t + 1) * chunk), 0, n, k,
-                    a, aOff, lda, b, bOff, ldb, c, cOff, ldc, beta));
+                    a, aOff, lda, b, bOff, ldb, src, c, cOff, ldc, beta));
         }
     }
 
@@ -118,7 +146,7 @@ public final class Gemm {
 
     /** Computes the output block rows [i0, i1) x columns [j0, j1) over the whole k range. */
     private static void block(ComputePool pool, boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k,
-                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb, PackedOperand src,
                               float[] c, int cOff, int ldc, float beta) {
         int kcMax = Math.min(KC, k);
         int ncMax = Math.min(NC, roundUp(j1 - j0, NR));
@@ -131,7 +159,8 @@ public final class Gemm {
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 boolean first = pc == 0;
-                packB(transB, b, bOff, ldb, pc, kc, jc, nc, bp);
+                if (src != null) src.pack(pc, kc, jc, nc, bp);
+                else packB(transB, b, bOff, ldb, pc, kc, jc, nc, bp);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     packA(transA, a, aOff, lda, ic, mc, pc, kc, ap);
@@ -145,6 +174,29 @@ public final class Gemm {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * A B operand that packs its own panels: op(B)[p0..p0+kc, j0..j0+nc] into NR-column
+     * micro-panels, {@code bp[panel][kk][col]}, zero-padded, exactly as {@code packB} packs an
+     * array. Implemented in this package only (the layout is the kernel's).
+     */
+    public abstract static class PackedOperand {
+        PackedOperand() {
+        }
+
+        /** Rows (the product's k) and columns (its n) of op(B). */
+        abstract int rows();
+
+        abstract int cols();
+
+        abstract void pack(int p0, int kc, int j0, int nc, float[] bp);
+
+        final void checkShape(int k, int n) {
+            if (rows() != k || cols() != n) {
+                throw new IllegalArgumentException("gemm: B is " + rows() + "x" + cols() + ", the product needs " + k + "x" + n);
             }
         }
     }

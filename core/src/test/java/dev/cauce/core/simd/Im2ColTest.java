@@ -98,4 +98,58 @@ class Im2ColTest {
         for (int i = 0; i < x.length; i++) rhs += (double) x[i] * wantDx[i];
         assertEquals(lhs, rhs, 1e-6 * Math.abs(lhs));
     }
+
+    @ParameterizedTest(name = "kernel {0}, stride {1}, pad {2}")
+    @CsvSource({"5, 1, 0", "3, 1, 1", "3, 2, 1", "2, 2, 0", "5, 1, 2", "4, 3, 2"})
+    void productsOverThePackedColumnsEqualProductsOverTheColumnMatrix(int k, int stride, int pad) {
+        int oh = Im2Col.outSize(H, k, stride, pad), ow = Im2Col.outSize(W, k, stride, pad);
+        int rows = C * k * k, width = N * oh * ow;
+        float[] cols = new float[rows * width];
+        Im2Col.im2col(one, x, N, C, H, W, k, k, stride, pad, cols);
+        // weights and output gradients from the digits too (scaled, so that sums are inexact)
+        int f = 7;
+        float[] wts = new float[f * rows], dy = new float[f * width];
+        for (int i = 0; i < wts.length; i++) wts[i] = x[(i * 31) % x.length] / 3 - 0.1f;
+        for (int i = 0; i < dy.length; i++) dy[i] = x[(i * 17 + 5) % x.length] / 7 - 0.05f;
+        for (ComputePool pool : new ComputePool[] {one, two, three}) {
+            // forward: W·cols
+            float[] want = new float[f * width], got = new float[f * width];
+            Gemm.gemm(pool, false, false, f, width, rows, wts, 0, rows, cols, 0, width, want, 0, width, 0f);
+            Gemm.gemm(pool, false, f, width, rows, wts, 0, rows, Im2Col.columns(x, N, C, H, W, k, k, stride, pad), got, 0, width, 0f);
+            assertArrayEquals(want, got, 0f, "forward, " + pool.threads() + " threads");
+            // weight gradient: dY·colsᵀ, accumulated (beta 1)
+            float[] wantGrad = wts.clone(), gotGrad = wts.clone();
+            Gemm.gemm(pool, false, true, f, rows, width, dy, 0, width, cols, 0, width, wantGrad, 0, rows, 1f);
+            Gemm.gemm(pool, false, f, rows, width, dy, 0, width, Im2Col.columnsTransposed(x, N, C, H, W, k, k, stride, pad),
+                    gotGrad, 0, rows, 1f);
+            assertArrayEquals(wantGrad, gotGrad, 0f, "weight gradient, " + pool.threads() + " threads");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void col2imOfAFewImagesAtATimeEqualsTheWholeBatch() {
+        int k = 5, oh = H - k + 1, plane = oh * oh, rows = C * k * k;
+        float[] cols = new float[rows * N * plane];
+        Im2Col.im2col(two, x, N, C, H, W, k, k, 1, 0, cols);
+        float[] whole = new float[x.length];
+        Im2Col.col2im(two, cols, N, C, H, W, k, k, 1, 0, whole);
+        float[] sliced = new float[x.length];
+        Arrays.fill(sliced, Float.NaN);
+        for (int img0 = 0; img0 < N; img0 += 3) {
+            int m = Math.min(3, N - img0);
+            float[] slice = new float[rows * m * plane];
+            for (int r = 0; r < rows; r++) System.arraycopy(cols, r * N * plane + img0 * plane, slice, r * m * plane, m * plane);
+            Im2Col.col2imSerial(slice, m, C, H, W, k, k, 1, 0, sliced, img0 * C * H * W);
+        }
+        assertArrayEquals(whole, sliced, 0f);
+    }
+
+    @org.junit.jupiter.api.Test
+    void packedColumnsRefuseAProductOfAnotherShape() {
+        var cols = Im2Col.columns(x, N, C, H, W, 5, 5, 1, 0);
+        float[] a = new float[3 * 99], c = new float[3 * N * 24 * 24];
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Gemm.gemm(one, false, 3, N * 24 * 24, 99, a, 0, 99, cols, c, 0, N * 24 * 24, 0f));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("B is 100x5760, the product needs 99x5760"), e.getMessage());
+    }
 }

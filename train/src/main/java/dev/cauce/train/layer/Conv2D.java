@@ -2,6 +2,7 @@ package dev.cauce.train.layer;
 
 import dev.cauce.core.Rng;
 import dev.cauce.core.Tensor;
+import dev.cauce.core.simd.ComputePool;
 import dev.cauce.core.simd.Gemm;
 import dev.cauce.core.simd.Im2Col;
 import dev.cauce.train.Initializer;
@@ -9,8 +10,8 @@ import dev.cauce.train.Param;
 import java.util.List;
 
 /**
- * 2-D convolution (cross-correlation, as in PyTorch) over NCHW inputs, by im2col and one GEMM per
- * batch.
+ * 2-D convolution (cross-correlation, as in PyTorch) over NCHW inputs, as GEMMs over the im2col
+ * column matrix, which is never written out: the GEMM packs its panels straight from the images.
  *
  * <p>Weight layout (F, C, KH, KW) and bias (F), as PyTorch's {@code nn.Conv2d}. Output size
  * {@code OH = (H + 2·pad − KH)/stride + 1} (likewise OW), zero padding. Initialization uses
@@ -21,6 +22,14 @@ import java.util.List;
  * backward {@code dW += dY'·colsᵀ}, {@code db += Σ dY'}, {@code dcols = Wᵀ·dY'} and
  * {@code dX = col2im(dcols)}. The batch is part of the GEMM's k dimension for dW, which the GEMM
  * never splits across threads, so gradients are bit-identical for any thread count.
+ *
+ * <p>Memory traffic, not arithmetic, was what the MNIST CNN's conv2 waited on: its column matrix
+ * is 26 MB (25 copies of every input value), written by im2col, read back by the forward's
+ * packing, again by dW's, and dcols (26 MB more) written by a GEMM and read back by col2im. Now
+ * both products pack from the images ({@link Im2Col#columns}), the input kept by reference as the
+ * {@link Layer} contract allows, and dX is made {@value #DX_IMAGES} images at a time, each slice
+ * of dcols turned into dX while it is still in cache. Every product and sum is the same sequence
+ * of operations as before, so the results are the same bits.
  */
 public final class Conv2D implements Layer {
     private final String name;
@@ -29,9 +38,8 @@ public final class Conv2D implements Layer {
     private final Param bias;
     // Workspaces kept across batches (grown, never shrunk): allocating ~10-30 MB per batch made the
     // young collections promote live batch data, and the heap grew to 1.5 GB on the MNIST CNN.
-    // cols also holds dcols in backward: cols is dead once dW is accumulated (the next forward
-    // rebuilds it), and a second (C·KH·KW, N·OH·OW) array was 26 MB on the MNIST CNN's conv2.
-    private float[] cols;
+    /** The input of the last training-mode forward (backward packs dW's columns from it). */
+    private float[] input;
     /** The (F, N·OH·OW) product: Y' in forward, dY' in backward (forward's is dead by then). */
     private float[] fnp;
     /** Input images of one inference chunk. */
@@ -39,6 +47,8 @@ public final class Conv2D implements Layer {
     private final Buffers buffers = new Buffers(2);
     /** Inference batches larger than this run in chunks of this many images. */
     static final int INFERENCE_CHUNK = 128;
+    /** Images per slice of dcols in backward: 800 KB of dcols on the MNIST CNN's conv2, about L2. */
+    static final int DX_IMAGES = 4;
     private int lastN;
 
     /**
@@ -102,12 +112,14 @@ public final class Conv2D implements Layer {
         int n = Shapes.batch(name, x, new int[] {c, h, w});
         float[] y = buffers.get(0, n * filters * oh * ow, ctx);
         if (ctx.training() || n <= INFERENCE_CHUNK) {
-            lastN = n;
+            lastN = ctx.training() ? n : -1;
+            input = ctx.training() ? x.data() : null;
             convolve(x.data(), n, y, 0, ctx);
         } else {
             // Inference keeps nothing for backward: run the batch in chunks so that the column
             // buffer stays at training-batch size (a 500-image evaluation batch needs 4x more).
             lastN = -1;
+            input = null;
             int per = c * h * w;
             for (int i0 = 0; i0 < n; i0 += INFERENCE_CHUNK) {
                 int m = Math.min(INFERENCE_CHUNK, n - i0);
@@ -119,15 +131,14 @@ public final class Conv2D implements Layer {
         return Tensor.of(y, n, filters, oh, ow);
     }
 
-    /** Convolves {@code n} images of {@code x} into {@code y} from {@code yOff} (NCHW), via im2col and one GEMM. */
+    /** Convolves {@code n} images of {@code x} into {@code y} from {@code yOff} (NCHW): one GEMM over their columns. */
     private void convolve(float[] x, int n, float[] y, int yOff, Context ctx) {
         int ckk = c * kh * kw;
         int plane = oh * ow;
         int width = n * plane;
-        cols = grow(cols, ckk * width);
-        Im2Col.im2col(ctx.pool(), x, n, c, h, w, kh, kw, stride, pad, cols);
         float[] yt = fnp = grow(fnp, filters * width);
-        Gemm.nn(ctx.pool(), filters, width, ckk, weight.value, cols, yt, 0f);
+        Gemm.gemm(ctx.pool(), false, filters, width, ckk, weight.value, 0, ckk,
+                Im2Col.columns(x, n, c, h, w, kh, kw, stride, pad), yt, 0, width, 0f);
         ctx.pool().parallelFor(n, img -> {
             for (int f = 0; f < filters; f++) {
                 int src = f * width + img * plane;
@@ -140,7 +151,7 @@ public final class Conv2D implements Layer {
 
     @Override
     public Tensor backward(Tensor gradOutput, Context ctx, boolean needInputGrad) {
-        if (cols == null || lastN < 0) throw new IllegalStateException(name + ": backward needs a training-mode forward of the same batch first");
+        if (input == null || lastN < 0) throw new IllegalStateException(name + ": backward needs a training-mode forward of the same batch first");
         int n = lastN;
         int ckk = c * kh * kw;
         int plane = oh * ow;
@@ -162,14 +173,21 @@ public final class Conv2D implements Layer {
             }
             bias.grad[f] += (float) s;
         });
-        Gemm.gemm(ctx.pool(), false, true, filters, ckk, width, dyt, 0, width, cols, 0, width, weight.grad, 0, ckk, 1f);
+        Gemm.gemm(ctx.pool(), false, filters, ckk, width, dyt, 0, width,
+                Im2Col.columnsTransposed(input, n, c, h, w, kh, kw, stride, pad), weight.grad, 0, ckk, 1f);
         if (!needInputGrad) return null;
-        // dcols overwrites cols (dW above was its last use); cols is stale until the next forward
-        float[] dcols = cols;
-        lastN = -1;
-        Gemm.gemm(ctx.pool(), true, false, ckk, width, filters, weight.value, 0, ckk, dyt, 0, width, dcols, 0, width, 0f);
         float[] dx = buffers.get(1, n * c * h * w, ctx);
-        Im2Col.col2im(ctx.pool(), dcols, n, c, h, w, kh, kw, stride, pad, dx);
+        // dcols = Wᵀ·dY' a slice of images at a time (a column split: the same products), each
+        // slice scattered into dX by its own task while it is in cache
+        ComputePool pool = ctx.pool();
+        pool.parallelFor((n + DX_IMAGES - 1) / DX_IMAGES, t -> {
+            int img0 = t * DX_IMAGES;
+            int m = Math.min(DX_IMAGES, n - img0);
+            float[] dcols = pool.scratch(3, ckk * m * plane);
+            Gemm.serial(pool, true, false, ckk, m * plane, filters, weight.value, 0, ckk, dyt, img0 * plane, width,
+                    dcols, 0, m * plane, 0f);
+            Im2Col.col2imSerial(dcols, m, c, h, w, kh, kw, stride, pad, dx, img0 * c * h * w);
+        });
         return Tensor.of(dx, n, c, h, w);
     }
 

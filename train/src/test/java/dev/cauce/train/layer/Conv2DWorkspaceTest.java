@@ -66,17 +66,23 @@ class Conv2DWorkspaceTest {
     }
 
     @Test
-    void theInputGradientUsesUpTheColumnsSoASecondBackwardIsRefused() {
-        // backward writes dcols over the im2col columns; a second backward of the same forward
-        // would read them as columns and give a wrong weight gradient, so it must fail instead
+    void aSecondBackwardOfOneForwardGivesTheSameGradients() {
+        // the columns are packed from the kept input, never overwritten: backward can be repeated
+        // (as PyTorch's retain_graph), the parameter gradients accumulating
         try (ComputePool pool = ComputePool.single()) {
             Context ctx = new Context(pool, true, Rng.seeded(0));
             Conv2D layer = conv();
             Tensor y = layer.forward(input(3, 1), ctx);
-            Tensor g = Tensor.of(new float[y.size()], y.shape());
-            layer.backward(g, ctx, false);   // no input gradient: the columns survive
-            layer.backward(g, ctx, true);
-            var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> layer.backward(g, ctx, true));
+            float[] g = new float[y.size()];
+            for (int i = 0; i < g.length; i++) g[i] = (float) Math.cos(i);
+            float[] first = layer.backward(Tensor.of(g.clone(), y.shape()), ctx, true).data().clone();
+            float[] once = layer.weight().grad.clone();
+            float[] second = layer.backward(Tensor.of(g.clone(), y.shape()), ctx, true).data();
+            assertArrayEquals(first, second);
+            for (int i = 0; i < once.length; i++) once[i] += once[i];
+            assertArrayEquals(once, layer.weight().grad);
+            var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> conv().backward(Tensor.of(g, y.shape()), ctx, true));
             org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("conv: backward needs a training-mode forward"), e.getMessage());
         }
     }
