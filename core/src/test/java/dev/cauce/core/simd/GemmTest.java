@@ -5,28 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.cauce.core.Rng;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class GemmTest {
-    private static ComputePool one;
-    private static ComputePool two;
-    private static ComputePool three;
-
-    @BeforeAll
-    static void pools() {
-        one = ComputePool.single();
-        two = new ComputePool(2);
-        three = new ComputePool(3);
-    }
-
-    @AfterAll
-    static void close() {
-        one.close();
-        two.close();
-        three.close();
-    }
+    private static final ComputePool one = TestPools.ONE, two = TestPools.TWO, three = TestPools.THREE;
 
     private static float[] random(int n, long seed) {
         Rng r = Rng.seeded(seed);

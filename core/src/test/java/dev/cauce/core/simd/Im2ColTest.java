@@ -7,7 +7,6 @@ import dev.cauce.core.io.Idx;
 import dev.cauce.core.io.TestResources;
 import java.io.IOException;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,22 +19,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 class Im2ColTest {
     private static final int N = 10, C = 4, H = 28, W = 28;
     private static float[] x;
-    private static ComputePool one, two, three;
+    private static final ComputePool one = TestPools.ONE, two = TestPools.TWO, three = TestPools.THREE;
 
     @BeforeAll
     static void load() throws IOException {
         float[] all = Idx.readImages(TestResources.path("mnist/test-images-idx3-ubyte.gz")).data();
         x = Arrays.copyOf(all, N * C * H * W);
-        one = ComputePool.single();
-        two = new ComputePool(2);
-        three = new ComputePool(3);
-    }
-
-    @AfterAll
-    static void close() {
-        one.close();
-        two.close();
-        three.close();
     }
 
     private static float pixel(float[] img, int n, int c, int iy, int ix) {
