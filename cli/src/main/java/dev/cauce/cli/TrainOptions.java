@@ -162,7 +162,7 @@ public final class TrainOptions {
 
     int threads() {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) throw new Main.UsageException("--threads must be at least 1, got " + t);
+        if (t < 1 || t > 1024) throw new Main.UsageException("--threads must be in [1, 1024], got " + t);
         return t;
     }
 

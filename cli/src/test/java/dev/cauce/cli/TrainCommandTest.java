@@ -86,6 +86,9 @@ class TrainCommandTest {
         CliRun one = CliRun.of("train", "--data", dir.toString(), "--epochs", "1", "--hidden", "16", "--threads", "1");
         assertFalse(one.err().contains("warning: --threads"), one.err());
         assertTrue(one.out().contains(", 1 thread\n") || one.out().contains(", 1 thread" + System.lineSeparator()), one.out());
+        CliRun tooMany = CliRun.of("train", "--data", dir.toString(), "--epochs", "1", "--threads", "5000");
+        assertEquals(2, tooMany.exitCode(), tooMany.err());
+        assertEquals("error: --threads must be in [1, 1024], got 5000\n", tooMany.err());
     }
 
     @Test

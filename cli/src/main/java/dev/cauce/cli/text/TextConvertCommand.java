@@ -2,6 +2,7 @@ package dev.cauce.cli.text;
 
 import dev.cauce.cli.Main;
 import dev.cauce.cli.OptionChecks;
+import dev.cauce.cli.Words;
 import dev.cauce.core.io.AtomicFiles;
 import dev.cauce.core.io.NdArray;
 import dev.cauce.core.io.Npz;
@@ -114,14 +115,21 @@ public final class TextConvertCommand implements Callable<Integer> {
             }
             default -> throw new Main.UsageException("--features must be bow, binary, tfidf or seq, got '" + features + "'");
         }
-        // an empty vocabulary gives a matrix of zero columns: useless for training, and always a
-        // --min-df (or --max-features 0 ...) mismatch with this corpus, so say so and write nothing
+        // an empty vocabulary gives a matrix of zero columns: useless for training; say what emptied
+        // it (a --min-df this corpus cannot meet, or no terms at all) and write nothing
         int reserved = features.equals("seq") ? 2 : 0;
         if (vocab.size() <= reserved) {
-            String rule = reserved > 0 ? "occurs at least --min-df " + minDf + " times"
-                    : "is in at least --min-df " + minDf + " of its " + docs.size() + " documents";
-            throw new Main.UsageException("no term of " + in + " " + rule
-                    + ", so the matrix would have no columns and nothing was written; lower --min-df (1 keeps every term)");
+            String why;
+            if (minDf > 1) {
+                why = "no term of " + in + (reserved > 0 ? " occurs at least --min-df " + Words.count(minDf, "time")
+                        : " is in at least --min-df " + minDf + " of its " + Words.count(docs.size(), "document"))
+                        + "; lower --min-df (1 keeps every term)";
+            } else {
+                why = Words.count(docs.size(), "document") + " of " + in + (docs.size() == 1 ? " leaves" : " leave")
+                        + " no terms after tokenizing"
+                        + " (empty files, only stopwords, or --ngrams longer than the documents?)";
+            }
+            throw new Main.UsageException(why + "; the matrix would have no columns, so nothing was written");
         }
         arrays.put("y", NdArray.ofLongs(y, y.length));
         String base = out.getFileName().toString().replaceFirst("\\.npz$", "");

@@ -10,6 +10,7 @@ import picocli.CommandLine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,7 +120,7 @@ class TextCommandTest {
             var r = dev.cauce.cli.CliRun.of(args.toArray(String[]::new));
             assertEquals(2, r.exitCode(), r.err());
             assertTrue(r.err().contains(features.contains("seq") ? "occurs at least --min-df 100000 times"
-                    : "is in at least --min-df 2 of its 1 documents"), r.err());
+                    : "is in at least --min-df 2 of its 1 document;"), r.err());
             assertTrue(r.err().contains("lower --min-df"), r.err());
             assertFalse(Files.exists(out), "no matrix of zero columns");
             assertFalse(Files.exists(dir.resolve("one.vocab.txt")), "no empty vocabulary file");
@@ -127,6 +128,17 @@ class TextCommandTest {
         Run kept = run("convert", "--in", in, "--out", out.toString(), "--min-df", "1", "--quiet");
         assertEquals(0, kept.code(), kept.err());
         assertTrue(Files.exists(out));
+    }
+
+    @Test
+    void convertOfDocumentsWithoutTermsSaysSoRatherThanBlamingMinDf(@TempDir Path dir) throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+        Path out = dir.resolve("none.npz");
+        var r = dev.cauce.cli.CliRun.of("text", "convert", "--in", empty.toString(), "--out", out.toString(), "--min-df", "1", "--quiet");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("1 document of " + empty + " leaves no terms after tokenizing"), r.err());
+        assertFalse(r.err().contains("lower --min-df"), r.err());
+        assertFalse(Files.exists(out));
     }
 
     @Test

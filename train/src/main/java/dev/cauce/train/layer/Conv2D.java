@@ -116,8 +116,8 @@ public final class Conv2D implements Layer {
             input = ctx.training() ? x.data() : null;
             convolve(x.data(), n, y, 0, ctx);
         } else {
-            // Inference keeps nothing for backward: run the batch in chunks so that the column
-            // buffer stays at training-batch size (a 500-image evaluation batch needs 4x more).
+            // Inference keeps nothing for backward: run the batch in chunks so that the (F, N·OH·OW)
+            // product buffer stays at training-batch size (a 500-image evaluation batch needs 4x more).
             lastN = -1;
             input = null;
             int per = c * h * w;
