@@ -102,7 +102,7 @@ class TrainEdgeCasesTest {
     void aBadThreadCountIsRefusedBeforeTheDataLoads() {
         CliRun r = CliRun.of("train", "--threads", "0", "--epochs", "1");
         assertEquals(2, r.exitCode(), r.err());
-        assertEquals(List.of("error: --threads must be at least 1, got 0"), errorLines(r));
+        assertEquals(List.of("error: --threads must be in [1, 1024], got 0"), errorLines(r));
         assertEquals("", r.out(), "no 'data:' line: nothing was loaded");
     }
 
