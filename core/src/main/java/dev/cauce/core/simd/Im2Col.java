@@ -171,7 +171,7 @@ public final class Im2Col {
         private final boolean transposed;
 
         Columns(float[] x, Geometry g, boolean transposed) {
-            if (x.length < g.n() * g.c() * g.h() * g.w()) {
+            if (x.length < (long) g.n() * g.c() * g.h() * g.w()) {
                 throw new IllegalArgumentException("im2col: " + x.length + " values for " + g.n() + " images of " + g.c() + "x" + g.h() + "x" + g.w());
             }
             this.x = x;
