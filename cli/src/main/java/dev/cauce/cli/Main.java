@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
             "Cauce turns raw images, audio, text and video into training-ready tensors, "
                 + "augments them, and streams them into a bundled SIMD training core.",
             "",
-            "Start with 'cauce demo'. Every command explains itself with --help."},
+            "Start with 'cauce demo'. Every command explains itself with --help.",
+            "Training speed against PyTorch, side by side: 'cauce bench --help' (the launcher runs it from the bench module)."},
         subcommands = {
             DemoCommand.class,
             TrainCommand.class,
