@@ -120,13 +120,13 @@ public final class SideBySide {
                 String v = args[++i];
                 switch (a) {
                     case "--variant" -> variant = v;
-                    case "--rounds" -> rounds = Integer.parseInt(v);
-                    case "--epochs" -> epochs = Integer.parseInt(v);
-                    case "--threads" -> threads = Integer.parseInt(v);
+                    case "--rounds" -> rounds = integer(a, v);
+                    case "--epochs" -> epochs = integer(a, v);
+                    case "--threads" -> threads = integer(a, v);
                     case "--data" -> data = v;
                     case "--peer" -> { peer = Path.of(v); peerGiven = true; }
                     case "--python" -> python = v;
-                    case "--goal" -> goal = Double.parseDouble(v);
+                    case "--goal" -> goal = decimal(a, v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
@@ -136,7 +136,7 @@ public final class SideBySide {
             if (!Files.isRegularFile(Path.of(data, "train-images-idx3-ubyte.gz"))) {
                 throw new IllegalArgumentException("--data " + data + ": no train-images-idx3-ubyte.gz there (an MNIST split in IDX files)");
             }
-        } catch (IllegalArgumentException e) {   // NumberFormatException included
+        } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage() + "\n(cauce bench --help explains the options)");
             System.exit(2);
         }
@@ -200,6 +200,23 @@ public final class SideBySide {
                     + " ...); its output ended with:\n" + tail(out));
         }
         return out;
+    }
+
+    /** An option's whole-number value; a bad one is named ("--rounds: 'x' is not a whole number"). */
+    private static int integer(String option, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + ": '" + value + "' is not a whole number");
+        }
+    }
+
+    private static double decimal(String option, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + ": '" + value + "' is not a number");
+        }
     }
 
     private static String count(int n, String noun) {
