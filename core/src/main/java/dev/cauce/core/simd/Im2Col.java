@@ -1,7 +1,5 @@
 package dev.cauce.core.simd;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The im2col / col2im rearrangements that turn a 2-D convolution into one GEMM.
@@ -312,23 +310,18 @@ public final class Im2Col {
         for (int ch = 0; ch < c; ch++) g.scatter(cols, ch, 0, n, dx, dxOff);
     }
 
-    // Image rows are short (8 and 24 floats on the MNIST CNN): 256-bit vectors fit them better
-    // than the preferred species (16 lanes with AVX-512) and than System.arraycopy's call.
-    private static final VectorSpecies<Float> ROW = FloatVector.SPECIES_256;
+    // Plain loops and System.arraycopy, not the Vector API: these run inside large compiled methods
+    // (the GEMM's packing, col2im's scatter), and there C2 sometimes stopped inlining the Vector
+    // API's templates, leaving a vector load as an uncompiled Java fallback: 1 CNN run in 3 spent
+    // 13% of its time in FloatVector.fromArray0Template (JFR) and ran 15% slower.
 
     /** {@code dst[dOff, dOff+len) = src[sOff, sOff+len)}. */
     private static void copyRow(float[] src, int sOff, float[] dst, int dOff, int len) {
-        int i = 0;
-        for (; i + ROW.length() <= len; i += ROW.length()) FloatVector.fromArray(ROW, src, sOff + i).intoArray(dst, dOff + i);
-        for (; i < len; i++) dst[dOff + i] = src[sOff + i];
+        System.arraycopy(src, sOff, dst, dOff, len);
     }
 
-    /** {@code dst[dOff, dOff+len) += src[sOff, sOff+len)}, element by element (same bits as scalar adds). */
+    /** {@code dst[dOff, dOff+len) += src[sOff, sOff+len)}, element by element. */
     private static void addRow(float[] src, int sOff, float[] dst, int dOff, int len) {
-        int i = 0;
-        for (; i + ROW.length() <= len; i += ROW.length()) {
-            FloatVector.fromArray(ROW, dst, dOff + i).add(FloatVector.fromArray(ROW, src, sOff + i)).intoArray(dst, dOff + i);
-        }
-        for (; i < len; i++) dst[dOff + i] += src[sOff + i];
+        for (int i = 0; i < len; i++) dst[dOff + i] += src[sOff + i];
     }
 }

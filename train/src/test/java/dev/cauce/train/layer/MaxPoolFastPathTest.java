@@ -15,10 +15,28 @@ import org.junit.jupiter.api.Test;
 class MaxPoolFastPathTest {
     @Test
     void matchesTheWindowDefinitionWithTiesAndOddSizes() {
-        int n = 3, c = 2, h = 7, w = 9, oh = 3, ow = 4;
-        float[] x = new float[n * c * h * w];
-        Rng r = Rng.seeded(5);
-        for (int i = 0; i < x.length; i++) x[i] = r.nextInt(4);   // few distinct values: many ties
+        // widths 9, 24 (the MNIST CNN's first pool) and 35 (odd)
+        for (int[] hw : new int[][] {{7, 9}, {24, 24}, {5, 35}}) {
+            int h = hw[0], w = hw[1];
+            float[] x = new float[3 * 2 * h * w];
+            Rng r = Rng.seeded(5);
+            for (int i = 0; i < x.length; i++) x[i] = r.nextInt(4);   // few distinct values: many ties
+            x[7] = Float.NaN;   // never replaces a value (x > NaN and NaN > x are both false)
+            x[w + 2] = Float.NaN;
+            x[2 * w + 1] = -0f;
+            check(x, 3, 2, h, w);
+        }
+    }
+
+    @Test
+    void matchesTheWindowDefinitionOnRealDigits() throws java.io.IOException {
+        // 28x28 MNIST digits: mostly zeros, so ties everywhere
+        float[] x = dev.cauce.core.io.Idx.readImages(java.nio.file.Path.of("..", "samples", "mnist", "test-images-idx3-ubyte.gz")).data();
+        check(java.util.Arrays.copyOf(x, 10 * 784), 5, 2, 28, 28);
+    }
+
+    private static void check(float[] x, int n, int c, int h, int w) {
+        int oh = h / 2, ow = w / 2;
         float[] g = new float[n * c * oh * ow];
         for (int i = 0; i < g.length; i++) g[i] = 1 + i;
         float[] wantY = new float[g.length];
